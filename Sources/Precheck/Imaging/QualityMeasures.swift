@@ -1,0 +1,116 @@
+import Foundation
+import PrecheckNative
+
+/// Numbers that describe how usable a scan is. Later rules set thresholds;
+/// this stage only measures.
+public struct QualityMeasures: Sendable, Equatable, Codable {
+    /// Size of the uploaded image, as the user sees it.
+    public var width: Int
+    public var height: Int
+    /// Resolution stated in the file (72 when the file says nothing).
+    public var headerDPI: Double
+    /// Resolution estimated from the height of printed characters, in
+    /// working-image pixels per inch of paper (assumes 10.5 pt body text).
+    public var estimatedDPI: Double
+    /// Variance of the Laplacian of the working grey image (higher = sharper).
+    public var sharpness: Double
+    /// Mean grey level, 0-255.
+    public var brightness: Double
+    /// Standard deviation of the grey level.
+    public var contrast: Double
+    /// Fraction of pixels at the top of the range (≥ 250 in every channel
+    /// while the page's paper is darker): glare.
+    public var clippedHighlights: Double
+    /// Fraction of pixels at the bottom of the range (≤ 5).
+    public var clippedShadows: Double
+    /// Fraction of ink in a thin strip along each edge (top, right, bottom,
+    /// left): text running into an edge means the document is cut off.
+    public var edgeInk: [Double]
+    /// Colourfulness (Hasler & Süsstrunk 2003): ~0 for grey, > 15 for a colour scan.
+    public var colourfulness: Double
+    /// Fraction of clearly coloured pixels that are not red ink: separates a
+    /// colour scan from a B&W copy that carries a red seal.
+    public var nonRedColourFraction: Double
+    /// Fraction of pixels that are red ink.
+    public var redInkFraction: Double
+
+    /// Whether ink runs into any image edge.
+    public var touchesEdge: Bool { edgeInk.contains { $0 > 0.02 } }
+}
+
+/// Computes ``QualityMeasures`` for a working image.
+struct QualityMeter {
+    let separator: RedInkSeparator
+
+    func measure(colour: Raster, grey: Raster, binary: Raster, redMask: Raster, source: DecodedImage,
+                 estimatedDPI: Double) -> QualityMeasures {
+        let n = Double(grey.pixelCount)
+        var sum = 0.0, sumSquares = 0.0, shadows = 0
+        for value in grey.pixels {
+            let v = Double(value)
+            sum += v; sumSquares += v * v
+            if value <= 5 { shadows += 1 }
+        }
+        let mean = sum / n
+        let variance = max(0, sumSquares / n - mean * mean)
+
+        // Colour statistics on the RGB pixels.
+        var rgSum = 0.0, rgSquares = 0.0, ybSum = 0.0, ybSquares = 0.0
+        var coloured = 0, red = 0, highlights = 0
+        colour.pixels.withUnsafeBufferPointer { p in
+            for index in 0..<colour.pixelCount {
+                let r = Int(p[index * 3]), g = Int(p[index * 3 + 1]), b = Int(p[index * 3 + 2])
+                let rg = Double(r - g), yb = 0.5 * Double(r + g) - Double(b)
+                rgSum += rg; rgSquares += rg * rg; ybSum += yb; ybSquares += yb * yb
+                if redMask.pixels[index] != 0 { red += 1 }
+                else if max(r, g, b) - min(r, g, b) > 45 { coloured += 1 }
+                if r >= 250 && g >= 250 && b >= 250 { highlights += 1 }
+            }
+        }
+        let rgMean = rgSum / n, ybMean = ybSum / n
+        let rgStd = sqrt(max(0, rgSquares / n - rgMean * rgMean))
+        let ybStd = sqrt(max(0, ybSquares / n - ybMean * ybMean))
+        let colourfulness = sqrt(rgStd * rgStd + ybStd * ybStd) + 0.3 * sqrt(rgMean * rgMean + ybMean * ybMean)
+
+        return QualityMeasures(
+            width: source.sourceWidth, height: source.sourceHeight, headerDPI: source.headerDPI,
+            estimatedDPI: estimatedDPI, sharpness: laplacianVariance(grey), brightness: mean,
+            contrast: sqrt(variance), clippedHighlights: Double(highlights) / n,
+            clippedShadows: Double(shadows) / n, edgeInk: edgeInk(binary),
+            colourfulness: colourfulness, nonRedColourFraction: Double(coloured) / n,
+            redInkFraction: Double(red) / n)
+    }
+
+    /// Variance of the 4-neighbour Laplacian.
+    func laplacianVariance(_ grey: Raster) -> Double {
+        let w = grey.width, h = grey.height
+        guard w > 2, h > 2 else { return 0 }
+        var sum = 0.0, sumSquares = 0.0
+        grey.pixels.withUnsafeBufferPointer { p in
+            for y in 1..<(h - 1) {
+                let row = y * w
+                for x in 1..<(w - 1) {
+                    let i = row + x
+                    let lap = Double(Int(p[i - 1]) + Int(p[i + 1]) + Int(p[i - w]) + Int(p[i + w]) - 4 * Int(p[i]))
+                    sum += lap; sumSquares += lap * lap
+                }
+            }
+        }
+        let count = Double((w - 2) * (h - 2))
+        let mean = sum / count
+        return sumSquares / count - mean * mean
+    }
+
+    /// Ink fraction in a strip 0.6% of the short side wide along each edge.
+    func edgeInk(_ binary: Raster) -> [Double] {
+        let w = binary.width, h = binary.height
+        let strip = max(2, min(w, h) * 6 / 1000)
+        func fraction(_ xs: Range<Int>, _ ys: Range<Int>) -> Double {
+            var ink = 0
+            for y in ys { for x in xs where binary.pixels[y * w + x] < 128 { ink += 1 } }
+            return Double(ink) / Double(max(1, xs.count * ys.count))
+        }
+        return [fraction(0..<w, 0..<strip), fraction((w - strip)..<w, 0..<h),
+                fraction(0..<w, (h - strip)..<h), fraction(0..<strip, 0..<h)]
+    }
+}

@@ -1,0 +1,34 @@
+import PrecheckNative
+
+/// What to recognise and how.
+public struct RecognitionRequest: Sendable, Equatable {
+    public var region: PixelBox?
+    public var segmentation: PageSegmentation
+    /// The document's real resolution in the image being read.
+    public var dpi: Int
+    /// Only these characters may be read (`nil`: any).
+    public var whitelist: String?
+    /// Collect per-character alternatives (for checksum-guided correction).
+    public var withAlternatives: Bool
+
+    public init(region: PixelBox? = nil, segmentation: PageSegmentation = .block, dpi: Int,
+                whitelist: String? = nil, withAlternatives: Bool = false) {
+        self.region = region
+        self.segmentation = segmentation
+        self.dpi = dpi
+        self.whitelist = whitelist
+        self.withAlternatives = withAlternatives
+    }
+}
+
+/// A text recogniser. One instance serves one task at a time; see
+/// ``OCREnginePool`` for sharing engines between concurrent documents.
+///
+/// The protocol keeps the pipeline independent of Tesseract so tests can
+/// put in an engine that fails or answers from a script.
+public protocol OCREngine: AnyObject {
+    /// Reads text from a grey or RGB image.
+    func recognize(_ image: Raster, _ request: RecognitionRequest) throws -> RecognizedText
+    /// Estimates how far the page is turned, or `nil` when it cannot tell.
+    func detectOrientation(_ image: Raster, dpi: Int) throws -> OrientationEstimate?
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Precheck
+import PrecheckNative
+
+/// `precheck ocr FILE`: decode, clean and OCR one scan; prints what was read.
+struct OCRCommand: AsyncCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ocr",
+        abstract: "Clean up one scan and print the text Tesseract reads from it.")
+
+    @Argument(help: "An image or PDF file.")
+    var file: String
+
+    @Flag(help: "Print the quality measures too.")
+    var quality = false
+
+    func execute() async throws {
+        let image: DecodedImage
+        do {
+            image = try ImageIntake().decode(contentsOf: URL(fileURLWithPath: file))
+        } catch let error as IntakeError {
+            FileHandle.standardError.write(Data("precheck: \(file): \(error)\n".utf8))
+            throw ExitCode(66)
+        }
+        let engine = try TesseractEngine()
+        let page = try PageCleaner().clean(image, engine: engine)
+        let text = try engine.recognize(page.ocrGrey, RecognitionRequest(segmentation: .automatic, dpi: page.dpi))
+        print(text.text)
+        if quality {
+            print("turn: \(page.transform.turn.rawValue)°  skew: \(String(format: "%.2f", page.transform.rotationDegrees))°  dpi: \(page.dpi)")
+            print(page.quality)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `precheck`: pre-screens applications for CA digital certificates.
+struct PrecheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "precheck",
+        abstract: "Pre-screen CA-certificate applications: OCR, seals and cross-checks.",
+        subcommands: [OCRCommand.self])
+}
+
+/// A subcommand whose work is asynchronous.
+///
+/// `main.swift` dispatches to ``execute()`` itself: with ArgumentParser's
+/// `AsyncParsableCommand`, top-level code resolved `run()` to the
+/// synchronous overload (which only prints help) under Swift 6.3.
+protocol AsyncCommand: ParsableCommand {
+    func execute() async throws
+}

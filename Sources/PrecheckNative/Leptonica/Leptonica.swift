@@ -1,0 +1,93 @@
+import CLeptonica
+import Foundation
+
+/// Leptonica operations on ``Raster`` values.
+///
+/// Each call copies the raster into a Leptonica image, runs the operation
+/// and copies the result out, so callers never hold Leptonica memory.
+public enum Leptonica {
+    /// Decodes a BMP file (libvips has no trusted BMP loader).
+    public static func decodeBMP(_ bytes: [UInt8]) throws -> Raster {
+        _ = Pix.silenced
+        let pix = bytes.withUnsafeBufferPointer { pixReadMemBmp($0.baseAddress, $0.count) }
+        return try Pix.make("pixReadMemBmp", pix).raster()
+    }
+
+    /// Reads width and height from a BMP header without decoding it.
+    public static func bmpSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
+        guard bytes.count >= 26 else { return nil }
+        func int32(_ offset: Int) -> Int32 {
+            Int32(bitPattern: UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8
+                | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24)
+        }
+        return (Int(int32(18).magnitude), Int(int32(22).magnitude))
+    }
+
+    /// Estimates the skew of text lines, in degrees (positive = the page
+    /// must turn clockwise to be level), searching ±`range` degrees.
+    ///
+    /// - Parameter binary: a grey raster where ink is dark (< 128).
+    /// - Returns: the angle and Leptonica's confidence (≥ 3 is trustworthy), or
+    ///   `nil` when there is too little text to tell.
+    public static func findSkew(binary: Raster, range: Double = 10) throws -> (degrees: Double, confidence: Double)? {
+        let pix = try Pix(binary)
+        let bits = try Pix.make("pixConvertTo1", pixConvertTo1(pix.pointer, 128))
+        var angle: Float = 0, confidence: Float = 0
+        let status = pixFindSkewSweepAndSearch(bits.pointer, &angle, &confidence, 2, 1, Float(range), 0.5, 0.01)
+        if status != 0 { return nil }
+        return (Double(angle), Double(confidence))
+    }
+
+    /// Rotates about the centre by `degrees` (clockwise positive), keeping the
+    /// size and bringing in white.
+    public static func rotate(_ raster: Raster, degrees: Double) throws -> Raster {
+        let pix = try Pix(raster)
+        let radians = Float(degrees * .pi / 180)
+        let rotated = try Pix.make("pixRotate", pixRotate(pix.pointer, radians, Int32(L_ROTATE_AREA_MAP),
+                                                          Int32(L_BRING_IN_WHITE), 0, 0))
+        return try rotated.raster()
+    }
+
+    /// Flattens uneven lighting: estimates the background and maps it to a
+    /// uniform level (Leptonica's `pixBackgroundNormSimple`, background → 200).
+    public static func normalizeBackground(_ grey: Raster) throws -> Raster {
+        precondition(grey.channels == 1)
+        let pix = try Pix(grey)
+        return try Pix.make("pixBackgroundNormSimple", pixBackgroundNormSimple(pix.pointer, nil, nil)).raster()
+    }
+
+    /// Otsu-style adaptive threshold: returns a grey raster of 0 (ink) and 255 (paper).
+    public static func binarize(_ grey: Raster, tileSize: Int = 300) throws -> Raster {
+        precondition(grey.channels == 1)
+        let pix = try Pix(grey)
+        var threshold: UnsafeMutablePointer<PIX>?
+        var binary: UnsafeMutablePointer<PIX>?
+        let size = Int32(max(16, min(tileSize, min(grey.width, grey.height) / 2)))
+        let status = pixOtsuAdaptiveThreshold(pix.pointer, size, size, 0, 0, 0.1, &threshold, &binary)
+        clept_destroy(threshold)
+        guard status == 0, let binary else {
+            throw NativeError(library: .leptonica, operation: "pixOtsuAdaptiveThreshold", message: "failed")
+        }
+        return try Pix(owning: binary).raster()
+    }
+
+    /// Bounding boxes of the 8-connected ink components of a binary raster.
+    public static func components(binary: Raster) throws -> [(x: Int, y: Int, width: Int, height: Int)] {
+        let pix = try Pix(binary)
+        let bits = try Pix.make("pixConvertTo1", pixConvertTo1(pix.pointer, 128))
+        guard let boxa = pixConnComp(bits.pointer, nil, 8) else {
+            throw NativeError(library: .leptonica, operation: "pixConnComp", message: "failed")
+        }
+        defer { clept_boxa_destroy(boxa) }
+        var boxes: [(x: Int, y: Int, width: Int, height: Int)] = []
+        let count = boxaGetCount(boxa)
+        boxes.reserveCapacity(Int(count))
+        for index in 0..<count {
+            var x: Int32 = 0, y: Int32 = 0, w: Int32 = 0, h: Int32 = 0
+            if boxaGetBoxGeometry(boxa, index, &x, &y, &w, &h) == 0 {
+                boxes.append((Int(x), Int(y), Int(w), Int(h)))
+            }
+        }
+        return boxes
+    }
+}

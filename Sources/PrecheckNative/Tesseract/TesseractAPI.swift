@@ -1,0 +1,187 @@
+import CTesseract
+import Foundation
+
+/// Tesseract's page-segmentation modes that Precheck uses.
+public enum PageSegmentation: Int32, Sendable {
+    /// Fully automatic page layout (psm 3).
+    case automatic = 3
+    /// One uniform block of text (psm 6).
+    case block = 6
+    /// One text line (psm 7).
+    case singleLine = 7
+    /// One word (psm 8).
+    case singleWord = 8
+    /// Sparse text, no order (psm 11).
+    case sparse = 11
+}
+
+/// What Tesseract's orientation detection reports.
+public struct OrientationEstimate: Sendable, Equatable {
+    /// The clockwise rotation that makes the page upright (0, 90, 180, 270).
+    public let clockwiseDegreesToUpright: Int
+    public let confidence: Double
+    public let script: String
+}
+
+/// An owned Tesseract handle (`TessBaseAPI*`).
+///
+/// Initialising Tesseract loads its model and costs ~100-200 ms, so make one
+/// per worker and reuse it. A handle is **not** thread-safe: it is a class
+/// without `Sendable`, and ``Precheck`` hands handles out one task at a time
+/// through its engine pool.
+///
+/// Tesseract runs OpenMP threads unless `OMP_THREAD_LIMIT=1` is in the
+/// environment *before the process starts*; with several documents in
+/// parallel those threads make it 5-7× slower. The `precheck` executable
+/// sets it; library users should too.
+public final class TesseractAPI {
+    private let handle: OpaquePointer
+    public let language: String
+
+    /// Loads `language` (e.g. `"chi_sim"`, `"osd"`) from `dataPath`
+    /// (`nil`: Tesseract's default, Debian's `/usr/share/tesseract-ocr/5/tessdata`).
+    public init(language: String, dataPath: String? = nil) throws {
+        guard let handle = TessBaseAPICreate() else {
+            throw NativeError(library: .tesseract, operation: "TessBaseAPICreate", message: "out of memory")
+        }
+        // Keep Tesseract's diagnostics off stderr.
+        TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
+        let status = TessBaseAPIInit3(handle, dataPath, language)
+        guard status == 0 else {
+            TessBaseAPIDelete(handle)
+            throw NativeError(library: .tesseract, operation: "Init",
+                              message: "cannot load language '\(language)'; install tesseract-ocr-\(language.replacingOccurrences(of: "_", with: "-")) (Debian)")
+        }
+        self.handle = handle
+        self.language = language
+        TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
+    }
+
+    deinit {
+        TessBaseAPIEnd(handle)
+        TessBaseAPIDelete(handle)
+    }
+
+    /// Sets a Tesseract parameter; returns false for an unknown name.
+    @discardableResult
+    public func setVariable(_ name: String, _ value: String) -> Bool {
+        TessBaseAPISetVariable(handle, name, value) != 0
+    }
+
+    /// Recognises `region` of `image` (the whole image when `nil`).
+    ///
+    /// - Parameters:
+    ///   - dpi: the document's real resolution (files without a tag say 72,
+    ///     which makes Tesseract misjudge text size).
+    ///   - whitelist: restricts recognition to these characters (`nil`: all).
+    ///   - withAlternatives: also collect per-character alternatives (slower).
+    public func recognize(_ image: Raster, region: PixelBox? = nil, segmentation: PageSegmentation,
+                          dpi: Int, whitelist: String? = nil, withAlternatives: Bool = false) throws -> RecognizedText {
+        TessBaseAPISetPageSegMode(handle, TessPageSegMode(UInt32(segmentation.rawValue)))
+        TessBaseAPISetVariable(handle, "tessedit_char_whitelist", whitelist ?? "")
+        TessBaseAPISetVariable(handle, "lstm_choice_mode", withAlternatives ? "2" : "0")
+        defer { TessBaseAPIClear(handle) }
+        image.pixels.withUnsafeBufferPointer { pixels in
+            TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height),
+                                Int32(image.channels), Int32(image.width * image.channels))
+        }
+        TessBaseAPISetSourceResolution(handle, Int32(max(70, min(dpi, 1200))))
+        if let region {
+            TessBaseAPISetRectangle(handle, Int32(region.x), Int32(region.y), Int32(region.width), Int32(region.height))
+        }
+        guard TessBaseAPIRecognize(handle, nil) == 0 else {
+            throw NativeError(library: .tesseract, operation: "Recognize", message: "recognition failed")
+        }
+        return collectText(withAlternatives: withAlternatives)
+    }
+
+    /// Detects page orientation and script (needs the `osd` language).
+    public func detectOrientation(_ image: Raster, dpi: Int) -> OrientationEstimate? {
+        TessBaseAPISetPageSegMode(handle, PSM_OSD_ONLY)
+        defer { TessBaseAPIClear(handle) }
+        image.pixels.withUnsafeBufferPointer { pixels in
+            TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height),
+                                Int32(image.channels), Int32(image.width * image.channels))
+        }
+        TessBaseAPISetSourceResolution(handle, Int32(max(70, min(dpi, 1200))))
+        var degrees: Int32 = 0
+        var orientationConfidence: Float = 0
+        var scriptName: UnsafePointer<CChar>?
+        var scriptConfidence: Float = 0
+        guard TessBaseAPIDetectOrientationScript(handle, &degrees, &orientationConfidence, &scriptName, &scriptConfidence) != 0 else {
+            return nil
+        }
+        let script = scriptName.map { String(cString: $0) } ?? ""
+        // Tesseract reports how far the input is turned clockwise; turning it
+        // a further (360 − that) degrees clockwise makes it upright.
+        return OrientationEstimate(clockwiseDegreesToUpright: (360 - Int(degrees)) % 360,
+                                   confidence: Double(orientationConfidence), script: script)
+    }
+
+    private func collectText(withAlternatives: Bool) -> RecognizedText {
+        guard let iterator = TessBaseAPIGetIterator(handle) else { return RecognizedText(lines: []) }
+        defer { TessResultIteratorDelete(iterator) }
+        let page = TessResultIteratorGetPageIterator(iterator)
+
+        var lines: [RecognizedLine] = []
+        var words: [RecognizedWord] = []
+        var symbols: [RecognizedSymbol] = []
+        var lineBox = PixelBox(x: 0, y: 0, width: 0, height: 0)
+        var wordText = "", wordConfidence = 0.0
+        var wordBox = lineBox
+
+        func box(_ level: TessPageIteratorLevel) -> PixelBox {
+            var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+            TessPageIteratorBoundingBox(page, level, &left, &top, &right, &bottom)
+            return PixelBox(x: Int(left), y: Int(top), width: Int(right - left), height: Int(bottom - top))
+        }
+        func text(_ level: TessPageIteratorLevel) -> String {
+            guard let cString = TessResultIteratorGetUTF8Text(iterator, level) else { return "" }
+            defer { TessDeleteText(cString) }
+            return String(cString: cString).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        func finishWord() {
+            if !symbols.isEmpty || !wordText.isEmpty {
+                words.append(RecognizedWord(text: wordText, confidence: wordConfidence, box: wordBox, symbols: symbols))
+            }
+            symbols = []
+            wordText = ""
+        }
+        func finishLine() {
+            finishWord()
+            if !words.isEmpty { lines.append(RecognizedLine(words: words, box: lineBox)) }
+            words = []
+        }
+
+        repeat {
+            if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0 {
+                finishLine()
+                lineBox = box(RIL_TEXTLINE)
+            }
+            if TessPageIteratorIsAtBeginningOf(page, RIL_WORD) != 0 {
+                finishWord()
+                wordText = text(RIL_WORD)
+                wordConfidence = Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100
+                wordBox = box(RIL_WORD)
+            }
+            let symbolText = text(RIL_SYMBOL)
+            if !symbolText.isEmpty {
+                var alternatives: [String] = []
+                if withAlternatives, let choices = TessResultIteratorGetChoiceIterator(iterator) {
+                    repeat {
+                        if let choice = TessChoiceIteratorGetUTF8Text(choices) {
+                            let value = String(cString: choice)
+                            if value != symbolText && !alternatives.contains(value) { alternatives.append(value) }
+                        }
+                    } while TessChoiceIteratorNext(choices) != 0
+                    TessChoiceIteratorDelete(choices)
+                }
+                symbols.append(RecognizedSymbol(text: symbolText,
+                                                confidence: Double(TessResultIteratorConfidence(iterator, RIL_SYMBOL)) / 100,
+                                                box: box(RIL_SYMBOL), alternatives: alternatives))
+            }
+        } while TessResultIteratorNext(iterator, RIL_SYMBOL) != 0
+        finishLine()
+        return RecognizedText(lines: lines)
+    }
+}
