@@ -18,6 +18,17 @@ static inline void cvips_block_untrusted_loaders(void) {
     vips_operation_block_set("VipsForeignLoadPdf", FALSE);
 }
 
+static void cvips_drop_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void)domain; (void)level; (void)message; (void)data;
+}
+/// libvips reports recoverable damage as GLib warnings on stderr. Precheck
+/// decodes with fail_on=error and reads failures from the error buffer, so
+/// the warnings are dropped: a library must not print.
+static inline void cvips_silence_warnings(void) {
+    g_log_set_handler("VIPS", (GLogLevelFlags)(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG),
+                      cvips_drop_log, NULL);
+}
+
 static inline void cvips_unref(VipsImage *image) { if (image) g_object_unref(image); }
 static inline void cvips_gfree(void *p) { g_free(p); }
 
@@ -101,6 +112,9 @@ static inline int cvips_text(VipsImage **out, const char *markup, const char *fo
 // ---- encoders ----
 static inline int cvips_jpegsave_buffer(VipsImage *in, void **buf, size_t *len, int quality) {
     return vips_jpegsave_buffer(in, buf, len, "Q", quality, "strip", TRUE, NULL);
+}
+static inline int cvips_jpegsave_buffer_keep_metadata(VipsImage *in, void **buf, size_t *len, int quality) {
+    return vips_jpegsave_buffer(in, buf, len, "Q", quality, NULL);
 }
 static inline int cvips_pngsave_buffer(VipsImage *in, void **buf, size_t *len) {
     return vips_pngsave_buffer(in, buf, len, "compression", 9, "strip", TRUE, NULL);

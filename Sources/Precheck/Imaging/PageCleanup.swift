@@ -7,10 +7,9 @@ public struct CleanupOptions: Sendable, Equatable {
     public var maxLongSide: Int = 2200
     /// …and, for small inputs, enlarged (up to 2×) towards this many.
     public var minLongSide: Int = 1400
-    /// Detect 90/180/270° turns with Tesseract's orientation model.
+    /// Detect 90/180/270° turns (see ``OrientationDetector``).
     public var detectOrientation: Bool = true
-    /// Below this OSD confidence the page is taken as upright.
-    public var minOrientationConfidence: Double = 1.5
+    public var orientation = OrientationDetector()
     /// Deskew range, in degrees either way.
     public var maxSkewDegrees: Double = 10
     /// Below this Leptonica confidence the skew estimate is ignored.
@@ -36,7 +35,7 @@ public struct CleanedPage: Sendable {
     /// Working image → uploaded image.
     public var transform: PageTransform
     public var quality: QualityMeasures
-    /// OSD confidence for the turn applied (0 when not measured).
+    /// Confidence in the turn applied, 0-1 (0 when not measured).
     public var orientationConfidence: Double
     /// Leptonica's confidence in the skew angle applied (0 when none).
     public var skewConfidence: Double
@@ -82,14 +81,13 @@ public struct PageCleaner: Sendable {
         }
 
         // 3. Quarter turns.
-        var dpi = estimateDPI(try Leptonica.binarize(grey))
+        let firstBinary = try Leptonica.binarize(grey)
+        var dpi = estimateDPI(firstBinary)
         var orientationConfidence = 0.0
         var turn = forcedTurn ?? .none
-        if forcedTurn == nil, options.detectOrientation, let engine,
-           let estimate = try engine.detectOrientation(grey, dpi: Int(dpi)),
-           estimate.confidence >= options.minOrientationConfidence,
-           let detected = QuarterTurn(rawValue: estimate.clockwiseDegreesToUpright) {
-            turn = detected
+        if forcedTurn == nil, options.detectOrientation, let engine {
+            let estimate = try options.orientation.detect(grey: grey, binary: firstBinary, engine: engine, dpi: Int(dpi))
+            turn = estimate.turn
             orientationConfidence = estimate.confidence
         }
         if turn != .none {
@@ -100,7 +98,7 @@ public struct PageCleaner: Sendable {
 
         // 4. Small skew.
         var skewConfidence = 0.0
-        let binaryForSkew = try Leptonica.binarize(grey)
+        let binaryForSkew = turn == .none ? firstBinary : try firstBinary.rotated(turn)
         if let skew = try Leptonica.findSkew(binary: binaryForSkew, range: options.maxSkewDegrees),
            skew.confidence >= options.minSkewConfidence, abs(skew.degrees) >= 0.2 {
             colour = try Leptonica.rotate(colour, degrees: skew.degrees)

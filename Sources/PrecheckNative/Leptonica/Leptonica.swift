@@ -73,8 +73,18 @@ public enum Leptonica {
 
     /// Bounding boxes of the 8-connected ink components of a binary raster.
     public static func components(binary: Raster) throws -> [(x: Int, y: Int, width: Int, height: Int)] {
+        try components(binary: binary, closingWidth: 1, closingHeight: 1)
+    }
+
+    /// Bounding boxes of the ink components after a morphological closing
+    /// with a `closingWidth`×`closingHeight` brick (a wide brick merges the
+    /// characters of a text line into one component).
+    public static func components(binary: Raster, closingWidth: Int, closingHeight: Int) throws -> [(x: Int, y: Int, width: Int, height: Int)] {
         let pix = try Pix(binary)
-        let bits = try Pix.make("pixConvertTo1", pixConvertTo1(pix.pointer, 128))
+        var bits = try Pix.make("pixConvertTo1", pixConvertTo1(pix.pointer, 128))
+        if closingWidth > 1 || closingHeight > 1 {
+            bits = try Pix.make("pixCloseSafeBrick", pixCloseSafeBrick(nil, bits.pointer, Int32(closingWidth), Int32(closingHeight)))
+        }
         guard let boxa = pixConnComp(bits.pointer, nil, 8) else {
             throw NativeError(library: .leptonica, operation: "pixConnComp", message: "failed")
         }

@@ -22,6 +22,8 @@ public struct ImageHeader: Sendable, Equatable {
 /// The ways to encode an image for saving.
 public enum ImageEncoding: Sendable {
     case jpeg(quality: Int)
+    /// JPEG that keeps metadata such as the EXIF orientation tag.
+    case jpegKeepingMetadata(quality: Int)
     case png
     case tiff
     case webp(quality: Int)
@@ -88,6 +90,8 @@ extension VipsImage {
         switch encoding {
         case .jpeg(let quality):
             name = "jpegsave_buffer"; status = cvips_jpegsave_buffer(pointer, &buffer, &length, Int32(quality))
+        case .jpegKeepingMetadata(let quality):
+            name = "jpegsave_buffer"; status = cvips_jpegsave_buffer_keep_metadata(pointer, &buffer, &length, Int32(quality))
         case .png:
             name = "pngsave_buffer"; status = cvips_pngsave_buffer(pointer, &buffer, &length)
         case .tiff:

@@ -11,6 +11,7 @@ enum VipsRuntime {
     private static let started: Bool = {
         guard cvips_init("precheck") == 0 else { return false }
         cvips_block_untrusted_loaders()
+        cvips_silence_warnings()
         vips_cache_set_max(0)
         vips_cache_set_max_mem(0)
         // Parallelism comes from running documents concurrently, not from

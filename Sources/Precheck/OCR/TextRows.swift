@@ -1,0 +1,29 @@
+import PrecheckNative
+
+/// Joins line fragments that Tesseract's page layout split apart but that
+/// stand on one row of the page (a residual skew or a wide gap can break a
+/// line in two).
+public enum TextRows {
+    /// Boxes of whole rows: fragments that overlap vertically by at least
+    /// `minOverlap` of the shorter one and lie at most `maxGap` line heights
+    /// apart are merged. Result in reading order (top to bottom, left to right).
+    public static func rows(of lines: [RecognizedLine], minOverlap: Double = 0.6, maxGap: Double = 1.5) -> [PixelBox] {
+        var rows: [PixelBox] = []
+        for box in lines.map(\.box).sorted(by: { ($0.x, $0.y) < ($1.x, $1.y) }) {
+            if let index = rows.firstIndex(where: { sameRow($0, box, minOverlap: minOverlap, maxGap: maxGap) }) {
+                rows[index] = rows[index].union(box)
+            } else {
+                rows.append(box)
+            }
+        }
+        return rows.sorted { abs($0.centerY - $1.centerY) < Double(min($0.height, $1.height)) / 2 ? $0.x < $1.x : $0.y < $1.y }
+    }
+
+    static func sameRow(_ a: PixelBox, _ b: PixelBox, minOverlap: Double, maxGap: Double) -> Bool {
+        let overlap = min(a.maxY, b.maxY) - max(a.y, b.y)
+        let shorter = min(a.height, b.height)
+        guard shorter > 0, Double(overlap) >= minOverlap * Double(shorter) else { return false }
+        let gap = max(a.x, b.x) - min(a.maxX, b.maxX)
+        return Double(gap) <= maxGap * Double(max(a.height, b.height))
+    }
+}

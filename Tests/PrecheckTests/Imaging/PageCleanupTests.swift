@@ -1,0 +1,112 @@
+import Foundation
+import Precheck
+import PrecheckCorpus
+import PrecheckNative
+import Testing
+
+/// Cleanup and OCR on a rendered licence page: the page turned by 90, 180,
+/// 270 and 3 degrees comes back upright and reads the same.
+@Suite("Page cleanup and OCR", .serialized)
+struct PageCleanupTests {
+    static let content = SampleContent.license
+
+    /// Cleans and OCRs a page: whole-page layout first, then each line
+    /// re-read on its own (psm 7), as the field stage does.
+    func read(_ raster: Raster, engine: TesseractEngine) throws -> (CleanedPage, RecognizedText) {
+        let decoded = try ImageIntake().decode(try TestImages.jpeg(raster))
+        let page = try PageCleaner().clean(decoded, engine: engine)
+        let layout = try engine.recognize(page.ocrGrey, RecognitionRequest(segmentation: .automatic, dpi: page.dpi))
+        let bounds = (page.ocrGrey.width, page.ocrGrey.height)
+        let lines = try TextRows.rows(of: layout.lines).flatMap { row in
+            try engine.recognize(page.ocrGrey, RecognitionRequest(region: row.expanded(by: 8, within: bounds),
+                                                                  segmentation: .singleLine, dpi: page.dpi)).lines
+        }
+        return (page, RecognizedText(lines: lines))
+    }
+
+    /// The credit code and company name exactly as printed, found by their lines.
+    func expectReadsCodeAndName(_ text: RecognizedText) {
+        let lines = text.lines.map(\.text.withoutSpaces)
+        #expect(lines.contains { $0.hasSuffix(Self.content.creditCode) }, "credit-code line not read exactly: \(lines.prefix(6))")
+        #expect(lines.contains { $0.hasSuffix(Self.content.name) }, "name line not read exactly: \(lines)")
+    }
+
+    @Test func uprightPageReadsCreditCodeAndName() throws {
+        let engine = try TesseractEngine()
+        let document = try TestImages.licensePage()
+        let (page, text) = try read(document.canvas.raster, engine: engine)
+        #expect(page.transform.turn == .none)
+        expectReadsCodeAndName(text)
+        // The code's line box maps back onto the box it was drawn in.
+        let line = try #require(text.lines.first { $0.text.withoutSpaces.hasSuffix(Self.content.creditCode) })
+        let mapped = page.sourceBox(line.box)
+        let truth = try #require(document.fieldBoxes["creditCode"])
+        let overlap = try #require(mapped.intersection(truth))
+        #expect(Double(overlap.area) / Double(truth.area) > 0.7)
+    }
+
+    @Test(arguments: [QuarterTurn.clockwise90, .upsideDown, .clockwise270])
+    func turnedPageComesBackUpright(_ turn: QuarterTurn) throws {
+        let engine = try TesseractEngine()
+        let document = try TestImages.licensePage()
+        let turned = try document.canvas.raster.rotated(turn)
+        let (page, text) = try read(turned, engine: engine)
+        #expect(page.transform.turn == turn.inverse)
+        #expect(page.colour.width < page.colour.height, "a portrait page must come back portrait")
+        expectReadsCodeAndName(text)
+    }
+
+    @Test func skewedPageIsDeskewed() throws {
+        let engine = try TesseractEngine()
+        let document = try TestImages.licensePage()
+        let skewed = try Leptonica.rotate(document.canvas.raster, degrees: 3)
+        let (page, text) = try read(skewed, engine: engine)
+        #expect(abs(page.transform.rotationDegrees + 3) < 0.4, "found \(page.transform.rotationDegrees)°")
+        expectReadsCodeAndName(text)
+    }
+
+    @Test func measuresQuality() throws {
+        let document = try TestImages.licensePage()
+        let decoded = try ImageIntake().decode(try TestImages.jpeg(document.canvas.raster))
+        let sharp = try PageCleaner().clean(decoded)
+        let blurred = try PageCleaner().clean(try ImageIntake().decode(
+            try VipsImage(document.canvas.raster).gaussianBlurred(sigma: 4).encoded(as: .jpeg(quality: 92))))
+        #expect(sharp.quality.width == 1654 && sharp.quality.height == 2339)
+        #expect(sharp.quality.sharpness > 4 * blurred.quality.sharpness)
+        #expect(sharp.quality.colourfulness > 5, "the colour licence (frame, emblem, seal) is not grey")
+        #expect(sharp.quality.redInkFraction > 0.002)
+        #expect(!sharp.quality.touchesEdge)
+        #expect((150...260).contains(sharp.quality.estimatedDPI), "estimated \(sharp.quality.estimatedDPI) dpi for a 200 dpi page")
+
+        let grey = try ImageIntake().decode(try VipsImage(document.canvas.raster.grey()).encoded(as: .png))
+        let copy = try PageCleaner().clean(grey)
+        #expect(copy.quality.colourfulness < 1)
+        #expect(copy.quality.nonRedColourFraction == 0)
+    }
+
+    @Test func cutOffPageTouchesTheEdge() throws {
+        let document = try TestImages.licensePage()
+        // Keep only the left 60%: the text lines now run into the right edge.
+        let cut = document.canvas.raster.cropped(to: PixelBox(x: 0, y: 0, width: 1654 * 6 / 10, height: 2339))
+        let page = try PageCleaner().clean(try ImageIntake().decode(try TestImages.jpeg(cut)))
+        #expect(page.quality.touchesEdge)
+        #expect(page.quality.edgeInk[1] > 0.02)
+    }
+
+    @Test func darkScannerBordersAreCropped() throws {
+        let document = try TestImages.licensePage()
+        // The page on a black scanner bed, 80 px left and right, 60 px top and bottom.
+        let source = document.canvas.raster
+        var bed = Raster(width: source.width + 160, height: source.height + 120, channels: 3, fill: 15)
+        for y in 0..<source.height {
+            let from = y * source.width * 3, to = ((y + 60) * bed.width + 80) * 3
+            bed.pixels.replaceSubrange(to..<to + source.width * 3, with: source.pixels[from..<from + source.width * 3])
+        }
+        let canvas = (raster: bed, ())
+        let bordered = try ImageIntake().decode(try TestImages.jpeg(canvas.raster))
+        let page = try PageCleaner().clean(bordered)
+        let scale = page.transform.scale
+        #expect(abs(Double(page.transform.cropX) - 80 * scale) < 8)
+        #expect(abs(Double(page.transform.cropY) - 60 * scale) < 8)
+    }
+}
