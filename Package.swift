@@ -38,7 +38,8 @@ let package = Package(
             dependencies: [
                 "PrecheckNative",
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            resources: [.copy("Resources/gb2260")]),
         .target(
             name: "PrecheckCorpus",
             dependencies: ["Precheck", "PrecheckNative"]),
@@ -54,6 +55,7 @@ let package = Package(
             dependencies: ["Precheck", "PrecheckNative", "PrecheckCorpus"]),
         .testTarget(
             name: "PrecheckTests",
-            dependencies: ["Precheck", "PrecheckNative", "PrecheckCorpus"]),
+            dependencies: ["Precheck", "PrecheckNative", "PrecheckCorpus"],
+            resources: [.copy("Fixtures")]),
     ]
 )
