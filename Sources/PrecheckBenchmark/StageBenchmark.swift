@@ -51,6 +51,7 @@ struct StageBenchmark {
             let decoded = try time("decode (JPEG → RGB)") { try intake.decode(jpeg) }
             let page = try time("cleanup (incl. orientation)") { try cleaner.clean(decoded, engine: engine) }
             _ = try time("cleanup (no orientation)") { try cleaner.clean(decoded, engine: nil) }
+            _ = try time("layout analysis only") { try engine.textLines(page.ocrGrey, dpi: page.dpi) }
             let text = try time("OCR whole page (psm 3)") {
                 try engine.recognize(page.ocrGrey, RecognitionRequest(segmentation: .automatic, dpi: page.dpi))
             }
@@ -61,7 +62,7 @@ struct StageBenchmark {
                 }
             }
         }
-        let order = ["decode (JPEG → RGB)", "cleanup (incl. orientation)", "cleanup (no orientation)",
+        let order = ["decode (JPEG → RGB)", "cleanup (incl. orientation)", "cleanup (no orientation)", "layout analysis only",
                      "OCR whole page (psm 3)", "OCR one field line (psm 7)"]
         return Report(stages: order.compactMap { name in timings[name].map { (name, median($0)) } }, peakMB: peakResidentMB())
     }

@@ -29,6 +29,8 @@ public struct RecognitionRequest: Sendable, Equatable {
 public protocol OCREngine: AnyObject {
     /// Reads text from a grey or RGB image.
     func recognize(_ image: Raster, _ request: RecognitionRequest) throws -> RecognizedText
+    /// Boxes of the text lines found by layout analysis alone (no recognition).
+    func textLines(_ image: Raster, dpi: Int) throws -> [PixelBox]
     /// Estimates how far the page is turned, or `nil` when it cannot tell.
     func detectOrientation(_ image: Raster, dpi: Int) throws -> OrientationEstimate?
 }

@@ -32,6 +32,10 @@ public final class TesseractEngine: OCREngine {
                            whitelist: request.whitelist, withAlternatives: request.withAlternatives)
     }
 
+    public func textLines(_ image: Raster, dpi: Int) throws -> [PixelBox] {
+        text.textLineBoxes(image, dpi: dpi)
+    }
+
     public func detectOrientation(_ image: Raster, dpi: Int) throws -> OrientationEstimate? {
         if orientation == nil {
             orientation = try TesseractAPI(language: "osd", dataPath: configuration.dataPath)

@@ -3,7 +3,7 @@
 public enum SampleContent {
     /// A legal-entity licence with a valid credit code (GB 32100-2015).
     public static let license = LicenseContent(
-        creditCode: "91330105MA2CFX8N5D",
+        creditCode: "91330105MA2CFX8N59",
         name: "杭州云溪物业管理有限公司",
         organizationType: "有限责任公司(自然人投资或控股)",
         legalRepresentative: "王明",

@@ -76,6 +76,32 @@ public enum Leptonica {
         try components(binary: binary, closingWidth: 1, closingHeight: 1)
     }
 
+    /// Text lines by morphology: long horizontal and vertical rules (frames,
+    /// table lines, dashed boxes) are removed, then a flat brick
+    /// `joinWidth` pixels wide joins the characters of a line, and each
+    /// joined component is a candidate line.
+    public static func textLineBoxes(binary: Raster, ruleLength: Int, joinWidth: Int, joinHeight: Int) throws -> [PixelBox] {
+        let pix = try Pix(binary)
+        let bits = try Pix.make("pixConvertTo1", pixConvertTo1(pix.pointer, 128))
+        let horizontal = try Pix.make("pixOpenBrick", pixOpenBrick(nil, bits.pointer, Int32(ruleLength), 1))
+        let vertical = try Pix.make("pixOpenBrick", pixOpenBrick(nil, bits.pointer, 1, Int32(ruleLength)))
+        let rules = try Pix.make("pixOr", pixOr(nil, horizontal.pointer, vertical.pointer))
+        let text = try Pix.make("pixSubtract", pixSubtract(nil, bits.pointer, rules.pointer))
+        let joined = try Pix.make("pixCloseSafeBrick", pixCloseSafeBrick(nil, text.pointer, Int32(joinWidth), Int32(joinHeight)))
+        guard let boxa = pixConnComp(joined.pointer, nil, 8) else {
+            throw NativeError(library: .leptonica, operation: "pixConnComp", message: "failed")
+        }
+        defer { clept_boxa_destroy(boxa) }
+        var boxes: [PixelBox] = []
+        for index in 0..<boxaGetCount(boxa) {
+            var x: Int32 = 0, y: Int32 = 0, w: Int32 = 0, h: Int32 = 0
+            if boxaGetBoxGeometry(boxa, index, &x, &y, &w, &h) == 0 {
+                boxes.append(PixelBox(x: Int(x), y: Int(y), width: Int(w), height: Int(h)))
+            }
+        }
+        return boxes
+    }
+
     /// Bounding boxes of the ink components after a morphological closing
     /// with a `closingWidth`×`closingHeight` brick (a wide brick merges the
     /// characters of a text line into one component).

@@ -95,6 +95,28 @@ public final class TesseractAPI {
         return collectText(withAlternatives: withAlternatives)
     }
 
+    /// Finds the text lines of `image` by page-layout analysis only (no
+    /// recognition): a fraction of the cost of reading the page.
+    public func textLineBoxes(_ image: Raster, dpi: Int) -> [PixelBox] {
+        TessBaseAPISetPageSegMode(handle, PSM_AUTO)
+        defer { TessBaseAPIClear(handle) }
+        image.pixels.withUnsafeBufferPointer { pixels in
+            TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height),
+                                Int32(image.channels), Int32(image.width * image.channels))
+        }
+        TessBaseAPISetSourceResolution(handle, Int32(max(70, min(dpi, 1200))))
+        guard let iterator = TessBaseAPIAnalyseLayout(handle) else { return [] }
+        defer { TessPageIteratorDelete(iterator) }
+        var boxes: [PixelBox] = []
+        repeat {
+            var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+            if TessPageIteratorBoundingBox(iterator, RIL_TEXTLINE, &left, &top, &right, &bottom) != 0, right > left, bottom > top {
+                boxes.append(PixelBox(x: Int(left), y: Int(top), width: Int(right - left), height: Int(bottom - top)))
+            }
+        } while TessPageIteratorNext(iterator, RIL_TEXTLINE) != 0
+        return boxes
+    }
+
     /// Detects page orientation and script (needs the `osd` language).
     public func detectOrientation(_ image: Raster, dpi: Int) -> OrientationEstimate? {
         TessBaseAPISetPageSegMode(handle, PSM_OSD_ONLY)

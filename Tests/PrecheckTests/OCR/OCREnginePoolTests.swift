@@ -18,6 +18,7 @@ final class CountingEngine: OCREngine {
     }
 
     func detectOrientation(_ image: Raster, dpi: Int) throws -> OrientationEstimate? { nil }
+    func textLines(_ image: Raster, dpi: Int) throws -> [PixelBox] { [] }
 }
 
 @Suite("OCR engine pool")

@@ -1,0 +1,130 @@
+import PrecheckNative
+
+/// The two checksummed codes Precheck reads: how to find them in text, how
+/// to re-read them, and how to validate them.
+public enum CodeKind: Sendable {
+    case creditCode, idNumber
+
+    var length: Int { 18 }
+    /// Characters Tesseract may return when re-reading the code.
+    var whitelist: String {
+        switch self {
+        case .creditCode: String(CreditCode.alphabet)
+        case .idNumber: "0123456789X"
+        }
+    }
+    func isValid(_ text: String) -> Bool {
+        switch self {
+        case .creditCode: CreditCode.isValid(text)
+        case .idNumber: ResidentIDNumber.checkCharacter(for: String(text.prefix(17))) == text.last && text.count == 18
+        }
+    }
+    /// Maps a character OCR produced onto the code alphabet (O → 0, I → 1, …).
+    func fold(_ character: Character) -> Character? {
+        let upper = Character(character.uppercased())
+        switch self {
+        case .creditCode:
+            if CreditCode.alphabet.contains(upper) { return upper }
+            return ["O": "0", "I": "1", "Z": "2", "S": "5", "V": "U"][upper]
+        case .idNumber:
+            if upper.isASCIIDigit || upper == "X" { return upper }
+            return ["O": "0", "D": "0", "Q": "0", "I": "1", "L": "1", "Z": "2", "S": "5", "B": "8", "G": "6"][upper]
+        }
+    }
+    /// Readings each character is commonly confused with.
+    func confusions(of character: Character) -> [Character] {
+        let groups: [[Character]] = [["0", "D", "Q", "U"], ["1", "7", "T", "L"], ["2", "Z"], ["5", "6", "8", "B", "3"],
+                                     ["6", "G", "8", "0"], ["8", "B", "3", "9"], ["4", "A"], ["X", "K", "Y"], ["M", "N", "H"], ["C", "G", "0"]]
+        return groups.filter { $0.contains(character) }.flatMap { $0 }.filter { $0 != character && whitelist.contains($0) }
+    }
+}
+
+/// A code read from a scan.
+public struct CodeReading: Sendable, Equatable {
+    public var value: String
+    public var confidence: Double
+    /// Working-image box.
+    public var box: PixelBox
+    /// The raw reading, when checksum-guided correction changed it.
+    public var correctedFrom: String?
+    /// Whether the value passes its check character.
+    public var isValid: Bool
+}
+
+/// Finds, re-reads and (when exactly one candidate validates) corrects a
+/// credit code or ID number.
+struct CodeReader {
+    let kind: CodeKind
+
+    /// The best code-like run of 18 characters in the page's lines.
+    func locate(in page: PageText) -> (line: ReadLine, start: Int)? {
+        var best: (line: ReadLine, start: Int, score: Int)?
+        for line in page.lines {
+            let characters = Array(line.text)
+            guard characters.count >= kind.length else { continue }
+            for start in 0...(characters.count - kind.length) {
+                let window = characters[start..<start + kind.length]
+                let folded = window.compactMap(kind.fold)
+                guard folded.count == kind.length else { continue }
+                let digits = window.filter(\.isASCIIDigit).count
+                let score = digits + (kind.isValid(String(folded)) ? 100 : 0)
+                if best == nil || score > best!.score { best = (line, start, score) }
+            }
+        }
+        return best.map { ($0.line, $0.start) }
+    }
+
+    /// Reads the code: locate it, re-read its region with the code's
+    /// character set, then correct by checksum if needed.
+    func read(page: PageText, cleaned: CleanedPage, engine: any OCREngine) throws -> CodeReading? {
+        guard let (line, start) = locate(in: page) else { return nil }
+        let symbols = Array(line.symbols.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })
+        var box = line.box
+        if symbols.count == line.text.count, start + kind.length <= symbols.count {
+            let run = symbols[start..<start + kind.length]
+            box = run.dropFirst().reduce(run.first!.box) { $0.union($1.box) }
+        }
+        let region = box.expanded(by: max(6, box.height / 3), within: (cleaned.ocrGrey.width, cleaned.ocrGrey.height))
+        let reread = try engine.recognize(cleaned.ocrGrey, RecognitionRequest(region: region, segmentation: .singleLine, dpi: cleaned.dpi,
+                                                                              whitelist: kind.whitelist, withAlternatives: true))
+        let reSymbols = reread.lines.flatMap(\.symbols)
+        let rereadText = String(reSymbols.map(\.text).joined().compactMap(kind.fold))
+        let freeText = String(Array(line.text)[start..<start + kind.length].compactMap(kind.fold))
+
+        // Prefer a valid reading; the constrained re-read first.
+        for candidate in [rereadText, freeText] where candidate.count == kind.length && kind.isValid(candidate) {
+            let confidence = candidate == rereadText ? mean(reSymbols.map(\.confidence)) : line.confidence
+            return CodeReading(value: candidate, confidence: confidence, box: box, correctedFrom: nil, isValid: true)
+        }
+        let raw = rereadText.count == kind.length ? rereadText : freeText
+        if let corrected = correct(raw, symbols: rereadText == raw ? reSymbols : []) {
+            return CodeReading(value: corrected, confidence: 0.75 * mean(reSymbols.map(\.confidence)), box: box, correctedFrom: raw, isValid: true)
+        }
+        return CodeReading(value: raw, confidence: 0.3 * mean(reSymbols.map(\.confidence)), box: box, correctedFrom: nil, isValid: false)
+    }
+
+    /// Single substitutions from Tesseract's alternatives and the common
+    /// confusions; the correction is kept only when exactly one candidate validates.
+    func correct(_ raw: String, symbols: [RecognizedSymbol]) -> String? {
+        let characters = Array(raw)
+        guard characters.count == kind.length else { return nil }
+        var valid: Set<String> = []
+        for position in characters.indices {
+            var options = kind.confusions(of: characters[position])
+            if position < symbols.count {
+                options += symbols[position].alternatives.compactMap { $0.first.flatMap(kind.fold) }
+            }
+            for option in Set(options) where option != characters[position] {
+                var candidate = characters
+                candidate[position] = option
+                let text = String(candidate)
+                if kind.isValid(text) { valid.insert(text) }
+            }
+        }
+        return valid.count == 1 ? valid.first : nil
+    }
+
+    func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+    }
+}

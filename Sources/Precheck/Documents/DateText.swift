@@ -1,0 +1,44 @@
+/// Dates as printed on Chinese documents.
+public enum DateText {
+    /// `2015年03月12日`, `2015年3月12日`, `2015.03.12`, `2015-03-12`, `2015/3/12`
+    /// → `2015-03-12`; `nil` when no real date is found.
+    public static func normalize(_ text: String) -> String? {
+        firstDate(in: text)?.iso
+    }
+
+    /// Every date in `text`, in order (e.g. both ends of `2015.01.07-2035.01.07`).
+    public static func dates(in text: String) -> [CalendarDate] {
+        let characters = Array(TextNormalization.normalized(text))
+        var dates: [CalendarDate] = []
+        var index = 0
+        while index < characters.count {
+            guard characters[index].isASCIIDigit else { index += 1; continue }
+            // Year: four digits.
+            var cursor = index
+            var year = ""
+            while cursor < characters.count, characters[cursor].isASCIIDigit, year.count < 4 { year.append(characters[cursor]); cursor += 1 }
+            guard year.count == 4, cursor < characters.count, !characters[cursor].isASCIIDigit else { index = cursor; continue }
+            func number(after separators: Set<Character>) -> Int? {
+                guard cursor < characters.count, separators.contains(characters[cursor]) else { return nil }
+                cursor += 1
+                var digits = ""
+                while cursor < characters.count, characters[cursor].isASCIIDigit, digits.count < 2 { digits.append(characters[cursor]); cursor += 1 }
+                return Int(digits)
+            }
+            let separators: Set<Character> = ["年", ".", "-", "/"]
+            if let month = number(after: separators), let day = number(after: ["月", ".", "-", "/"]),
+               let date = CalendarDate(year: Int(year)!, month: month, day: day) {
+                if cursor < characters.count, characters[cursor] == "日" { cursor += 1 }
+                dates.append(date)
+                index = cursor
+            } else {
+                index += 1
+            }
+        }
+        return dates
+    }
+
+    public static func firstDate(in text: String) -> CalendarDate? {
+        dates(in: text).first
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import PrecheckNative
+
+/// Reads one uploaded document: decode, clean, read lines, classify,
+/// extract fields.
+///
+/// ```swift
+/// let reading = try DocumentReader().read(contentsOf: url, engine: try TesseractEngine())
+/// reading.fields["creditCode"]?.value
+/// ```
+public struct DocumentReader: Sendable {
+    public var intake = ImageIntake()
+    public var cleaner = PageCleaner()
+    public var pageReader = PageReader()
+    /// Colourfulness below this (with almost no coloured non-red pixels)
+    /// marks a black-and-white copy.
+    public var maxCopyColourfulness = 6.0
+
+    public init() {}
+
+    public func read(contentsOf url: URL, engine: any OCREngine) throws -> DocumentReading {
+        try read(try intake.decode(contentsOf: url), engine: engine)
+    }
+
+    public func read(_ image: DecodedImage, engine: any OCREngine) throws -> DocumentReading {
+        var cleaned = try cleaner.clean(image, engine: engine)
+        var page = try pageReader.read(cleaned, engine: engine)
+        var (kind, score) = DocumentClassifier().classify(page)
+        if kind == .unknown {
+            // Perhaps the orientation was missed: try the page upside down once.
+            let turned = try cleaner.clean(image, engine: engine, forcedTurn: QuarterTurn(rawValue: (cleaned.transform.turn.rawValue + 180) % 360)!)
+            let turnedPage = try pageReader.read(turned, engine: engine)
+            let second = DocumentClassifier().classify(turnedPage)
+            if second.score > score { (cleaned, page, kind, score) = (turned, turnedPage, second.kind, second.score) }
+        }
+        let fields = try FieldExtractor(page: page, cleaned: cleaned, engine: engine).fields(for: kind)
+        let quality = cleaned.quality
+        let copy = quality.colourfulness < maxCopyColourfulness && quality.nonRedColourFraction < 0.002
+        return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: copy,
+                               quality: quality, fields: fields, text: page.lines.map(\.text))
+    }
+}

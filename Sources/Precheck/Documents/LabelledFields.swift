@@ -1,0 +1,118 @@
+import PrecheckNative
+
+/// A value found after its label on a page.
+struct LabelledValue {
+    var text: String
+    var symbols: [RecognizedSymbol]
+    var confidence: Double {
+        symbols.isEmpty ? 0 : symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
+    }
+    var box: PixelBox? {
+        symbols.dropFirst().reduce(symbols.first?.box) { $0?.union($1.box) }
+    }
+}
+
+/// Finds labels in read lines and cuts out the values that follow them.
+struct LabelledFields {
+    let catalogue: [LabelCatalogue.Entry]
+
+    /// A label occurrence in a line: the character range it covers.
+    struct Hit {
+        let entry: LabelCatalogue.Entry
+        let start: Int
+        let end: Int
+    }
+
+    /// Field key → value, the first occurrence of each label with a value.
+    func extract(from page: PageText) -> [String: LabelledValue] {
+        var values: [String: LabelledValue] = [:]
+        var index = 0
+        let lines = page.lines
+        while index < lines.count {
+            let line = lines[index]
+            let characters = characterSymbols(line)
+            let hits = findLabels(in: characters.map(\.character))
+            for (position, hit) in hits.enumerated() where values[hit.entry.key] == nil {
+                let end = position + 1 < hits.count ? hits[position + 1].start : characters.count
+                var slice = Array(characters[hit.end..<max(hit.end, end)])
+                while let first = slice.first, ":：·.,，".contains(first.character) { slice.removeFirst() }
+                var value = LabelledValue(text: String(slice.map(\.character)), symbols: slice.compactMap(\.symbol))
+                if hit.entry.multiline, position == hits.count - 1 {
+                    // Continuation lines: below, indented to the value column, without labels.
+                    let valueX = value.box?.x ?? line.box.x
+                    var next = index + 1
+                    while next < lines.count, next <= index + 3 {
+                        let candidate = lines[next]
+                        let gap = candidate.box.y - (value.box?.maxY ?? line.box.maxY)
+                        let candidateCharacters = characterSymbols(candidate)
+                        guard gap < line.box.height * 2, candidate.box.x >= valueX - line.box.height,
+                              findLabels(in: candidateCharacters.map(\.character)).isEmpty else { break }
+                        value.text += candidate.text
+                        value.symbols += candidateCharacters.compactMap(\.symbol)
+                        next += 1
+                    }
+                }
+                if !value.text.isEmpty || values[hit.entry.key] == nil { values[hit.entry.key] = value }
+            }
+            index += 1
+        }
+        return values
+    }
+
+    /// The line's characters, each with the symbol it came from.
+    func characterSymbols(_ line: ReadLine) -> [(character: Character, symbol: RecognizedSymbol?)] {
+        var result: [(Character, RecognizedSymbol?)] = []
+        for symbol in line.symbols {
+            for character in TextNormalization.normalized(symbol.text) { result.append((character, symbol)) }
+        }
+        return result
+    }
+
+    /// Non-overlapping label hits, left to right; longer labels win.
+    func findLabels(in characters: [Character]) -> [Hit] {
+        var hits: [Hit] = []
+        let candidates = catalogue.flatMap { entry in entry.labels.map { (entry, Array(TextNormalization.normalized($0))) } }
+            .sorted { $0.1.count > $1.1.count }
+        for (entry, label) in candidates {
+            guard let range = locate(label, in: characters) else { continue }
+            if hits.contains(where: { $0.start < range.upperBound && range.lowerBound < $0.end }) { continue }
+            if hits.contains(where: { $0.entry.key == entry.key }) { continue }
+            hits.append(Hit(entry: entry, start: range.lowerBound, end: range.upperBound))
+        }
+        // A two-character label (名称, 性别, 日期 …) inside a line counts only
+        // after another label: otherwise it is more likely part of a value.
+        var kept: [Hit] = []
+        for hit in hits.sorted(by: { $0.start < $1.start }) {
+            if hit.end - hit.start <= 2 && hit.start > 1 && kept.isEmpty { continue }
+            kept.append(hit)
+        }
+        return kept
+    }
+
+    /// Where `label` stands in `characters`: exactly, or for labels of four
+    /// or more characters with one character misread. A two-character label
+    /// at the very start of a line may have one character misread (类列 for
+    /// 类型): labels open their lines.
+    func locate(_ label: [Character], in characters: [Character]) -> Range<Int>? {
+        guard characters.count >= label.count, !label.isEmpty else { return nil }
+        if label.count == 2, characters.count > 2, characters[0] == label[0] || characters[1] == label[1],
+           characters[0] != label[0] || characters[1] != label[1], !characters[0..<2].contains(where: \.isASCII) {
+            if locateExactly(label, in: characters) == nil { return 0..<2 }
+        }
+        let allowed = label.count >= 4 ? 1 : 0
+        for start in 0...(characters.count - label.count) {
+            var mismatches = 0
+            for offset in 0..<label.count where characters[start + offset] != label[offset] {
+                mismatches += 1
+                if mismatches > allowed { break }
+            }
+            if mismatches <= allowed { return start..<(start + label.count) }
+        }
+        return nil
+    }
+
+    func locateExactly(_ label: [Character], in characters: [Character]) -> Int? {
+        guard characters.count >= label.count else { return nil }
+        return (0...(characters.count - label.count)).first { Array(characters[$0..<$0 + label.count]) == label }
+    }
+}

@@ -1,0 +1,15 @@
+/// Normalises text for character-for-character comparison: full-width
+/// letters, digits and brackets folded to half-width, spaces removed.
+public enum TextNormalization {
+    public static func normalized(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            if value == 0x3000 { continue }                              // ideographic space
+            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }     // full-width ASCII
+            guard let folded = Unicode.Scalar(value), !folded.properties.isWhitespace else { continue }
+            result.unicodeScalars.append(folded)
+        }
+        return result
+    }
+}

@@ -1,0 +1,54 @@
+/// Edit distances for comparing what was read with what was expected.
+public enum TextSimilarity {
+    /// Pairs of characters OCR confuses often; substituting one for the
+    /// other costs less than an arbitrary substitution.
+    static let confusable: Set<String> = {
+        let groups = ["0OQD", "1IL", "2Z", "5S", "8B", "6G", "()（）", ":：", "-－—", "·.。"]
+        var pairs: Set<String> = []
+        for group in groups {
+            for a in group { for b in group where a != b { pairs.insert(String([a, b])) } }
+        }
+        return pairs
+    }()
+
+    /// Levenshtein distance over characters.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// Edit distance where a confusable substitution costs `confusableCost`.
+    public static func confusionAwareDistance(_ a: String, _ b: String, confusableCost: Double = 0.5) -> Double {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return Double(y.count) }
+        if y.isEmpty { return Double(x.count) }
+        var previous = (0...y.count).map(Double.init)
+        var current = [Double](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = Double(i)
+            for j in 1...y.count {
+                let substitution: Double = x[i - 1] == y[j - 1] ? 0 : (confusable.contains(String([x[i - 1], y[j - 1]])) ? confusableCost : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// 1 − distance / length of the longer text, in 0...1.
+    public static func similarity(_ a: String, _ b: String) -> Double {
+        let length = max(a.count, b.count)
+        return length == 0 ? 1 : 1 - Double(distance(a, b)) / Double(length)
+    }
+}
