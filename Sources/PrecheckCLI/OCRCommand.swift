@@ -15,6 +15,9 @@ struct OCRCommand: AsyncCommand {
     @Flag(help: "Print the quality measures too.")
     var quality = false
 
+    @Option(help: "Write the cleanup variants (colour, ocr-grey, binary, red-ink) as PNGs into this folder.")
+    var saveVariants: String?
+
     func execute() async throws {
         let image: DecodedImage
         do {
@@ -25,6 +28,12 @@ struct OCRCommand: AsyncCommand {
         }
         let engine = try TesseractEngine()
         let page = try PageCleaner().clean(image, engine: engine)
+        if let folder = saveVariants {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (name, raster) in [("colour", page.colour), ("ocr-grey", page.ocrGrey), ("binary", page.binary), ("red-ink", page.redInk)] {
+                try Data(try VipsImage(raster).encoded(as: .png)).write(to: URL(fileURLWithPath: folder).appendingPathComponent("\(name).png"))
+            }
+        }
         let text = try engine.recognize(page.ocrGrey, RecognitionRequest(segmentation: .automatic, dpi: page.dpi))
         print(text.text)
         if quality {

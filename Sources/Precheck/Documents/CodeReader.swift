@@ -91,16 +91,39 @@ struct CodeReader {
         let rereadText = String(reSymbols.map(\.text).joined().compactMap(kind.fold))
         let freeText = String(Array(line.text)[start..<start + kind.length].compactMap(kind.fold))
 
-        // Prefer a valid reading; the constrained re-read first.
-        for candidate in [rereadText, freeText] where candidate.count == kind.length && kind.isValid(candidate) {
-            let confidence = candidate == rereadText ? mean(reSymbols.map(\.confidence)) : line.confidence
-            return CodeReading(value: candidate, confidence: confidence, box: box, correctedFrom: nil, isValid: true)
+        // Prefer a valid reading; the constrained re-read first. OCR also
+        // inserts characters, so any valid 18-character run counts.
+        let fullFree = String(line.text.compactMap(kind.fold))
+        for (candidate, confidence) in [(rereadText, mean(reSymbols.map(\.confidence))), (fullFree, line.confidence)] {
+            if let valid = uniqueValidRun(in: candidate) {
+                return CodeReading(value: valid, confidence: confidence, box: box, correctedFrom: nil, isValid: true)
+            }
         }
         let raw = rereadText.count == kind.length ? rereadText : freeText
-        if let corrected = correct(raw, symbols: rereadText == raw ? reSymbols : []) {
-            return CodeReading(value: corrected, confidence: 0.75 * mean(reSymbols.map(\.confidence)), box: box, correctedFrom: raw, isValid: true)
+        if let corrected = correct(raw, symbols: rereadText == raw ? reSymbols : []) ?? correctByDeletion(rereadText) {
+            return CodeReading(value: corrected, confidence: 0.75 * mean(reSymbols.map(\.confidence)), box: box, correctedFrom: rereadText, isValid: true)
         }
         return CodeReading(value: raw, confidence: 0.3 * mean(reSymbols.map(\.confidence)), box: box, correctedFrom: nil, isValid: false)
+    }
+
+    /// The one valid 18-character run in `text`, if exactly one exists.
+    func uniqueValidRun(in text: String) -> String? {
+        let characters = Array(text)
+        guard characters.count >= kind.length else { return nil }
+        let valid = Set((0...(characters.count - kind.length)).map { String(characters[$0..<$0 + kind.length]) }.filter(kind.isValid))
+        return valid.count == 1 ? valid.first : nil
+    }
+
+    /// A reading one character too long: the single deletion that validates, if unique.
+    func correctByDeletion(_ text: String) -> String? {
+        let characters = Array(text)
+        guard characters.count == kind.length + 1 else { return nil }
+        let valid = Set(characters.indices.map { index -> String in
+            var copy = characters
+            copy.remove(at: index)
+            return String(copy)
+        }.filter(kind.isValid))
+        return valid.count == 1 ? valid.first : nil
     }
 
     /// Single substitutions from Tesseract's alternatives and the common

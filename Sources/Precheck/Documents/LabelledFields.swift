@@ -16,6 +16,9 @@ struct LabelledValue {
 struct LabelledFields {
     let catalogue: [LabelCatalogue.Entry]
 
+    /// Characters that are never part of a value's ends.
+    static let strays: Set<Character> = [":", "：", "·", ".", ",", "，", "“", "”", "\"", "'", "‘", "’", "|", "、", "。", "_", "-", "—", "~", "`", "^", "*", "/", "\\", ";", "；", "!", "<", ">"]
+
     /// A label occurrence in a line: the character range it covers.
     struct Hit {
         let entry: LabelCatalogue.Entry
@@ -30,12 +33,16 @@ struct LabelledFields {
         let lines = page.lines
         while index < lines.count {
             let line = lines[index]
-            let characters = characterSymbols(line)
+            var characters = characterSymbols(line)
+            // Stray marks before the first label (|”姓名…) would hide it.
+            while let first = characters.first, Self.strays.contains(first.character) { characters.removeFirst() }
             let hits = findLabels(in: characters.map(\.character))
             for (position, hit) in hits.enumerated() where values[hit.entry.key] == nil {
                 let end = position + 1 < hits.count ? hits[position + 1].start : characters.count
                 var slice = Array(characters[hit.end..<max(hit.end, end)])
-                while let first = slice.first, ":：·.,，".contains(first.character) { slice.removeFirst() }
+                // OCR puts stray quotes, bars and colons around values.
+                while let first = slice.first, Self.strays.contains(first.character) { slice.removeFirst() }
+                while let last = slice.last, Self.strays.contains(last.character) { slice.removeLast() }
                 var value = LabelledValue(text: String(slice.map(\.character)), symbols: slice.compactMap(\.symbol))
                 if hit.entry.multiline, position == hits.count - 1 {
                     // Continuation lines: below, indented to the value column, without labels.

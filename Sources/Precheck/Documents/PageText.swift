@@ -20,18 +20,15 @@ public struct PageText: Sendable {
     public var text: String { lines.map(\.text).joined(separator: "\n") }
 }
 
-/// Reads a cleaned page line by line. Lines are found by morphology on the
-/// binary page (Leptonica: rules removed, characters joined by a flat
-/// brick ~6 character heights wide, so that a label and its value,
-/// however widely spaced, form one line); each line is then recognised
-/// alone (psm 7), which reads Chinese more accurately than whole-page
-/// recognition. Tesseract's own layout analysis was tried first and drops
-/// isolated, widely spaced label characters (住　　所).
+/// Reads a cleaned page line by line: ``TextLineFinder`` finds the lines
+/// (character-sized ink components chained into rows, so that a label and
+/// its value however widely spaced form one line, and frames never fuse
+/// lines), then each line is recognised alone (psm 7), which reads Chinese
+/// more accurately than whole-page recognition. Tesseract's own layout
+/// analysis was tried first: it drops isolated, widely spaced label
+/// characters (住　　所) and splits labels from values.
 public struct PageReader: Sendable {
-    /// Lines shorter than this many pixels are noise, not text.
-    public var minLineHeight = 8
-    /// Characters this many character heights apart belong to one line.
-    public var joinGap = 6.0
+    public var lineFinder = TextLineFinder()
 
     public init() {}
 
@@ -54,12 +51,6 @@ public struct PageReader: Sendable {
     /// Candidate text lines, top to bottom.
     func lineBoxes(_ page: CleanedPage) throws -> [PixelBox] {
         let character = max(10, Double(page.dpi) * 9.5 / 72)
-        let boxes = try Leptonica.textLineBoxes(binary: page.binary, ruleLength: Int(character * 6),
-                                                joinWidth: Int(character * joinGap), joinHeight: max(1, Int(character / 6)))
-        let text = boxes.filter { box in
-            box.height >= minLineHeight && Double(box.height) <= character * 5 && box.width >= box.height / 2
-                && Double(box.height) >= character * 0.4
-        }
-        return TextRows.rows(of: text, maxGap: joinGap)
+        return try lineFinder.lines(binary: page.binary, characterHeight: character).map(\.box)
     }
 }

@@ -9,11 +9,12 @@ import PrecheckNative
 ///    characters of each horizontal line into one long component; a tall,
 ///    narrow brick does the same for vertical lines. The direction that
 ///    yields more line-shaped text is the direction of the lines.
-/// 2. **Direction**: the densest text lines are read as they stand and
-///    turned by 180° (psm 7, ~15 ms each). Tesseract reads upside-down
-///    Chinese with confident garbage, so no absolute confidence decides;
-///    the upright reading leads by 0.2-0.35 on a typical line, and a lead
-///    of ``decisiveMargin`` per line ends the test early.
+/// 2. **Direction**: the tallest, densest text lines are read as they
+///    stand and turned by 180° (psm 7, ~15 ms each), scoring only Han
+///    characters (digits read alike both ways up). Tesseract reads
+///    upside-down Chinese with confident garbage, so no absolute confidence
+///    decides; the upright reading leads by 0.2-0.35 on a typical line, and
+///    a lead of ``decisiveMargin`` per line ends the test early.
 public struct OrientationDetector: Sendable, Equatable {
     /// A mean-confidence lead per line that settles the direction early.
     public var decisiveMargin: Double = 0.15
@@ -37,11 +38,22 @@ public struct OrientationDetector: Sendable, Equatable {
         let levelGrey = try grey.rotated(baseTurn)
         let levelBinary = try binary.rotated(baseTurn)
         var uprightScore = 0.0, flippedScore = 0.0
-        for (index, band) in textBands(levelBinary).prefix(maxLines).enumerated() {
+        var informative = 0
+        let lines = try TextLineFinder().lines(binary: levelBinary, characterHeight: character)
+        // Tall, busy lines first: small print reads unreliably either way up.
+        let bands = lines.sorted { $0.components * $0.box.height > $1.components * $1.box.height }
+            .map { $0.box.expanded(by: $0.box.height / 4, within: (levelBinary.width, levelBinary.height)) }
+        for band in bands.prefix(maxLines + 3) {
             let crop = levelGrey.cropped(to: band)
-            uprightScore += try lineConfidence(crop, engine: engine, dpi: dpi)
-            flippedScore += try lineConfidence(try crop.rotated(.upsideDown), engine: engine, dpi: dpi)
-            if abs(uprightScore - flippedScore) >= decisiveMargin * Double(index + 1) { break }
+            let upright = try lineScore(crop, engine: engine, dpi: dpi)
+            let flipped = try lineScore(try crop.rotated(.upsideDown), engine: engine, dpi: dpi)
+            // Digits and Latin read much the same either way up: only lines
+            // with Han characters tell the direction.
+            guard max(upright, flipped) >= 0.2 else { continue }
+            uprightScore += upright
+            flippedScore += flipped
+            informative += 1
+            if abs(uprightScore - flippedScore) >= decisiveMargin * Double(informative) || informative >= maxLines { break }
         }
         if flippedScore > uprightScore + minMargin {
             let turn = QuarterTurn(rawValue: (baseTurn.rawValue + 180) % 360)!
@@ -50,12 +62,14 @@ public struct OrientationDetector: Sendable, Equatable {
         return (baseTurn, uprightScore > flippedScore ? min(1, uprightScore - flippedScore) : 0)
     }
 
-    /// Mean symbol confidence of one line read with psm 7.
-    public func lineConfidence(_ crop: Raster, engine: any OCREngine, dpi: Int) throws -> Double {
+    /// Confidence of the Han characters of one line read with psm 7, per
+    /// character read (so a line read as Latin junk scores low).
+    public func lineScore(_ crop: Raster, engine: any OCREngine, dpi: Int) throws -> Double {
         let text = try engine.recognize(crop, RecognitionRequest(segmentation: .singleLine, dpi: dpi))
         let symbols = text.lines.flatMap(\.symbols)
         guard !symbols.isEmpty else { return 0 }
-        return symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
+        let han = symbols.filter { $0.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+        return han.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
     }
 
     /// Total length of line-shaped components (text lines) after closing
@@ -76,57 +90,4 @@ public struct OrientationDetector: Sendable, Equatable {
         return total
     }
 
-    /// Bands of rows holding one text line each, tallest and densest first, each cut to
-    /// at most ~30 line-heights of its inked width.
-    public func textBands(_ binary: Raster) -> [PixelBox] {
-        let w = binary.width, h = binary.height
-        // Columns inked over most of the height are frames and rules, not text.
-        var columnInk = [Int](repeating: 0, count: w)
-        for y in stride(from: 0, to: h, by: 2) {
-            for x in 0..<w where binary.pixels[y * w + x] < 128 { columnInk[x] += 1 }
-        }
-        let textColumns = stride(from: 0, to: w, by: 2).filter { columnInk[$0] * 2 < h * 4 / 10 }
-        var rowInk = [Int](repeating: 0, count: h)
-        for y in 0..<h {
-            var ink = 0
-            for x in textColumns where binary.pixels[y * w + x] < 128 { ink += 1 }
-            rowInk[y] = ink
-        }
-        let threshold = max(2, w / 400)
-        var bands: [(start: Int, end: Int, ink: Int)] = []
-        var y = 0
-        while y < h {
-            if rowInk[y] > threshold {
-                let start = y
-                var ink = 0
-                while y < h, rowInk[y] > threshold { ink += rowInk[y]; y += 1 }
-                bands.append((start, y, ink))
-            } else { y += 1 }
-        }
-        let heights = bands.map { $0.end - $0.start }.sorted()
-        guard !heights.isEmpty else { return [] }
-        let typical = heights[heights.count / 2]
-        let lines = bands.filter { band in
-            let height = band.end - band.start
-            // A row inked across most of the text columns is a rule, not text.
-            let solid = rowInk[band.start..<band.end].max() ?? 0
-            return height >= max(8, typical / 2) && height <= typical * 2 && height <= h / 10
-                && solid * 10 < textColumns.count * 6
-        }
-        // Small print reads unreliably either way up: prefer tall, dense lines.
-        return lines.sorted { $0.ink * ($0.end - $0.start) > $1.ink * ($1.end - $1.start) }.map { band in
-            let height = band.end - band.start
-            // Horizontal extent of the ink in this band.
-            var left = w, right = 0
-            for yy in band.start..<band.end {
-                for x in textColumns where binary.pixels[yy * w + x] < 128 {
-                    left = min(left, x); right = max(right, x)
-                }
-            }
-            let width = min(max(1, right - left + 1), height * 30)
-            let margin = height / 3
-            return PixelBox(x: left, y: band.start, width: width, height: height)
-                .expanded(by: margin, within: (w, h))
-        }
-    }
 }

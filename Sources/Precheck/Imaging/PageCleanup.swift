@@ -28,7 +28,7 @@ public struct CleanedPage: Sendable {
     public var grey: Raster
     /// For OCR of printed text: red ink dropped out, lighting flattened.
     public var ocrGrey: Raster
-    /// ``ocrGrey`` thresholded: 0 = ink, 255 = paper.
+    /// ``ocrGrey`` thresholded (Sauvola): 0 = ink, 255 = paper.
     public var binary: Raster
     /// 255 where the colour scan has red (seal) ink.
     public var redInk: Raster

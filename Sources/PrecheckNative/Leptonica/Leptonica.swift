@@ -56,17 +56,22 @@ public enum Leptonica {
         return try Pix.make("pixBackgroundNormSimple", pixBackgroundNormSimple(pix.pointer, nil, nil)).raster()
     }
 
-    /// Otsu-style adaptive threshold: returns a grey raster of 0 (ink) and 255 (paper).
-    public static func binarize(_ grey: Raster, tileSize: Int = 300) throws -> Raster {
+    /// Sauvola's local threshold (Leptonica): a grey raster of 0 (ink) and
+    /// 255 (paper). Where there is no contrast (blank paper, a dark table)
+    /// the threshold falls well below the local mean, so noise does not turn
+    /// into ink, unlike Otsu on text-free tiles.
+    ///
+    /// - Parameters:
+    ///   - halfWindow: half the side of the local window, in pixels.
+    ///   - factor: Sauvola's k (0.35 is Leptonica's usual value).
+    public static func binarize(_ grey: Raster, halfWindow: Int = 20, factor: Double = 0.35) throws -> Raster {
         precondition(grey.channels == 1)
         let pix = try Pix(grey)
-        var threshold: UnsafeMutablePointer<PIX>?
         var binary: UnsafeMutablePointer<PIX>?
-        let size = Int32(max(16, min(tileSize, min(grey.width, grey.height) / 2)))
-        let status = pixOtsuAdaptiveThreshold(pix.pointer, size, size, 0, 0, 0.1, &threshold, &binary)
-        clept_destroy(threshold)
+        let window = Int32(max(2, min(halfWindow, (min(grey.width, grey.height) - 3) / 2)))
+        let status = pixSauvolaBinarize(pix.pointer, window, Float(factor), 1, nil, nil, nil, &binary)
         guard status == 0, let binary else {
-            throw NativeError(library: .leptonica, operation: "pixOtsuAdaptiveThreshold", message: "failed")
+            throw NativeError(library: .leptonica, operation: "pixSauvolaBinarize", message: "failed")
         }
         return try Pix(owning: binary).raster()
     }

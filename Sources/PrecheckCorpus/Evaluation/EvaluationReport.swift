@@ -1,0 +1,71 @@
+import Foundation
+import Precheck
+
+/// Scores of the pipeline against ground truth (`precheck eval`).
+public struct EvaluationReport: Sendable, Codable {
+    /// One field compared with its truth.
+    public struct FieldMiss: Sendable, Codable {
+        public var application: String
+        public var slot: String
+        public var field: String
+        public var expected: String
+        public var found: String?
+    }
+
+    /// Exact matches out of the fields that truth holds, per slot and field.
+    public struct Tally: Sendable, Codable {
+        public var exact = 0
+        public var total = 0
+        public var rate: Double { total == 0 ? 0 : Double(exact) / Double(total) }
+    }
+
+    public var applications = 0
+    public var documents = 0
+    /// Documents whose detected kind belongs to their slot.
+    public var classified = Tally()
+    /// `slot.field` → tally.
+    public var fields: [String: Tally] = [:]
+    /// The same split by scan style (clean vs degraded).
+    public var fieldsByStyle: [String: Tally] = [:]
+    public var misses: [FieldMiss] = []
+    public var classificationMisses: [String] = []
+    /// Documents that could not be read at all (application/slot: error).
+    public var unreadable: [String] = []
+    public var secondsPerApplication = 0.0
+
+    public var allFields: Tally {
+        fields.values.reduce(into: Tally()) { $0.exact += $1.exact; $0.total += $1.total }
+    }
+
+    /// The table `precheck eval` prints.
+    public func table() -> String {
+        var lines: [String] = []
+        func percent(_ tally: Tally) -> String { String(format: "%6.1f%% (%d/%d)", tally.rate * 100, tally.exact, tally.total) }
+        lines.append("applications: \(applications)   documents: \(documents)   \(String(format: "%.2f", secondsPerApplication)) s CPU-wall per application")
+        lines.append("classification (kind fits slot): \(percent(classified))")
+        lines.append("fields read exactly (all):      \(percent(allFields))")
+        for (style, tally) in fieldsByStyle.sorted(by: { $0.key < $1.key }) {
+            lines.append("  scans \(style.padding(toLength: 14, withPad: " ", startingAt: 0)) \(percent(tally))")
+        }
+        lines.append("")
+        lines.append("| field | exact |")
+        lines.append("|---|---|")
+        for (key, tally) in fields.sorted(by: { $0.key < $1.key }) { lines.append("| \(key) | \(percent(tally)) |") }
+        if !unreadable.isEmpty {
+            lines.append("")
+            lines.append("not read (\(unreadable.count)): " + unreadable.prefix(20).joined(separator: "; "))
+        }
+        if !classificationMisses.isEmpty {
+            lines.append("")
+            lines.append("misclassified (\(classificationMisses.count)): " + classificationMisses.prefix(20).joined(separator: "; "))
+        }
+        if !misses.isEmpty {
+            lines.append("")
+            lines.append("field misses (\(misses.count)):")
+            for miss in misses.prefix(200) {
+                lines.append("  \(miss.application) \(miss.slot).\(miss.field): expected \(miss.expected), found \(miss.found ?? "nothing")")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import Precheck
+import PrecheckNative
+
+/// A generated application in memory: its files and its truth.
+public struct GeneratedApplication: Sendable {
+    /// Folder name, e.g. `APP-0007`.
+    public var name: String
+    /// File name → bytes (includes `application.json` and `truth.json`).
+    public var files: [String: [UInt8]]
+    public var truth: GroundTruth
+
+    /// Writes the folder under `directory` (replacing files of the same name).
+    public func write(into directory: URL) throws {
+        let folder = directory.appendingPathComponent(name, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (file, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            try Data(bytes).write(to: folder.appendingPathComponent(file))
+        }
+    }
+}
+
+/// Renders whole applications (contract §2) as realistic scans with exact
+/// ground truth. Deterministic: the same seed and index give byte-identical files.
+public struct ApplicationGenerator: Sendable {
+    public var factory = IdentityFactory()
+    /// Highest JPEG quality used (lower keeps committed samples small).
+    public var maxJPEGQuality = 88
+
+    public init() {}
+
+    /// Generates application number `index` of the corpus `seed`.
+    /// - Parameters:
+    ///   - defect: the one defect to inject, or `nil` for a clean application.
+    ///   - style: how it was scanned, or `nil` to draw one.
+    public func generate(index: Int, seed: UInt64, defect: Defect?, style: ScanStyle? = nil) throws -> GeneratedApplication {
+        var random = SeededRandom(seed: seed &* 0x100_0000_01B3 &+ UInt64(index))
+        let name = String(format: "APP-%04d", index)
+        let applicationId = String(format: "%015d", Int(seed % 1_000_000) * 1_000_000_000 + index)
+        let style = style ?? ScanStyle.allCases.randomElement(using: &random)!
+
+        var content = ApplicationContent.clean(id: applicationId, factory: factory, random: &random)
+        if let defect { DefectInjector(factory: factory).inject(defect, into: &content, random: &random) }
+
+        var presentation: [String: SlotPresentation] = [:]
+        var files: [String: [UInt8]] = [:]
+        var seals: [String: [SealTruth]] = [:]
+        let serif = random.chance(0.8)
+
+        // Licence.
+        var licenseRandom = random.fork()
+        let license = try LicenseRenderer(font: serif ? .serif : .sans).render(content.license, random: &licenseRandom)
+        seals[DocumentSlot.businessLicense.rawValue] = license.seals
+        let licenseScan = try present(license, slot: .businessLicense, style: style, defect: defect, content: content, random: &random)
+
+        // ID card, both sides.
+        let idRenderer = IDCardRenderer()
+        var idRandom = random.fork()
+        var front = try idRenderer.renderFront(content.idCard, random: &idRandom)
+        var back = try idRenderer.renderBack(content.idCard, random: &idRandom)
+        let onPage = style == .photocopy || random.chance(0.35)
+        if onPage {
+            front = try idRenderer.onScanPage(front, random: &idRandom)
+            back = try idRenderer.onScanPage(back, random: &idRandom)
+        }
+        let frontScan = try present(front, slot: .idCardFront, style: style, defect: defect, content: content, random: &random)
+        let backScan = try present(back, slot: .idCardBack, style: style, defect: defect, content: content, random: &random)
+
+        // Authorization letter (an original: colour, red seal).
+        var letterRandom = random.fork()
+        let letter = try LetterRenderer(font: serif ? .serif : .sans).render(content.letter, random: &letterRandom)
+        seals[DocumentSlot.authorizationLetter.rawValue] = letter.seals
+        let letterStyle: ScanStyle = style == .photocopy ? .clean : style
+        let letterScan = try present(letter, slot: .authorizationLetter, style: letterStyle, defect: defect, content: content, random: &random)
+
+        // Files, with the file-level defects.
+        var scans: [(DocumentSlot, String, EncodedScan, Bool)] = [
+            (.businessLicense, "license", licenseScan, false), (.idCardFront, "id-front", frontScan, onPage),
+            (.idCardBack, "id-back", backScan, onPage), (.authorizationLetter, "authorization", letterScan, false)]
+        if defect == .idBackInFrontSlot { scans[1].2 = backScan }
+        if defect == .licenseInLetterSlot { scans[3].2 = licenseScan }
+        for (slot, base, scan, onPage) in scans {
+            let file = "\(base).\(scan.fileExtension)"
+            if content.form.documents[slot.rawValue] != nil { content.form.documents[slot.rawValue] = file }
+            presentation[slot.rawValue] = SlotPresentation(file: file, format: scan.fileExtension, degradations: scan.degradations.map(\.rawValue),
+                                                           blackAndWhiteCopy: scan.blackAndWhiteCopy, companySealOnCopy: scan.companySealOnCopy,
+                                                           onPage: onPage)
+            var bytes = scan.bytes
+            switch (defect, slot) {
+            case (.fileMissing, .businessLicense): continue
+            case (.truncatedJPEG, .businessLicense): bytes = Array(bytes.prefix(bytes.count * 2 / 5))
+            case (.emptyFile, .idCardBack): bytes = []
+            default: break
+            }
+            files[file] = bytes
+        }
+
+        let truth = GroundTruth(
+            applicationId: applicationId, seed: seed, style: style.rawValue,
+            expectedDecision: defect == nil ? .preApproved : .rejected,
+            expectedReasons: defect.map { [$0.reason] } ?? [], defect: defect,
+            fields: truthFields(content, defect: defect), presentation: presentation, seals: seals)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        files["application.json"] = Array(try encoder.encode(content.form))
+        files["truth.json"] = Array(try encoder.encode(truth))
+        return GeneratedApplication(name: name, files: files, truth: truth)
+    }
+
+    /// A scan as written to disk.
+    struct EncodedScan {
+        var bytes: [UInt8]
+        var fileExtension: String
+        var degradations: [Degradation]
+        var blackAndWhiteCopy: Bool
+        var companySealOnCopy: Bool
+    }
+
+    /// Copies, stamps, degrades and encodes one rendered document.
+    func present(_ document: RenderedDocument, slot: DocumentSlot, style: ScanStyle, defect: Defect?,
+                 content: ApplicationContent, random: inout SeededRandom) throws -> EncodedScan {
+        var local = random.fork()
+        let degrader = ScanDegrader()
+        var page = document.canvas.raster
+        var degradations = style.degradations
+        let copy = (style == .photocopy && slot != .authorizationLetter) || (defect == .copyWithoutSeal && slot == .businessLicense)
+        var sealed = false
+        if copy {
+            page = degrader.photocopy(page, random: &local)
+            if !(defect == .copyWithoutSeal && slot == .businessLicense) {
+                var canvas = Canvas(width: page.width, height: page.height)
+                canvas.raster = page
+                var seal = SealStyle(ringText: content.companySealText, radius: Double(min(page.width, page.height)) * (slot == .businessLicense ? 0.12 : 0.16))
+                seal.rotationDegrees = local.uniform(-20...20)
+                seal.inkStrength = local.uniform(0.7...0.95)
+                let cx = Double(page.width) * local.uniform(0.55...0.75), cy = Double(page.height) * (slot == .businessLicense ? local.uniform(0.35...0.6) : local.uniform(0.3...0.6))
+                try SealRenderer.stamp(seal, on: &canvas, cx: cx, cy: cy, random: &local)
+                page = canvas.raster
+                sealed = true
+            }
+        }
+        if defect == .unreadablyBlurred && slot == .businessLicense { degradations = [.unreadableBlur] }
+        let scan = try degrader.degrade(page, degradations, random: &local)
+        let quality = min(maxJPEGQuality, scan.jpegQuality)
+        let image = try VipsImage(scan.raster)
+        let format: String
+        let bytes: [UInt8]
+        let draw = local.uniform(0...1)
+        if defect == .truncatedJPEG && slot == .businessLicense || draw < 0.8 {
+            format = "jpg"; bytes = try image.encoded(as: .jpeg(quality: quality))
+        } else if slot == .idCardFront || slot == .idCardBack {
+            format = draw < 0.9 ? "png" : "webp"
+            bytes = format == "png" ? try image.encoded(as: .png) : try image.encoded(as: .webp(quality: quality))
+        } else if draw < 0.93 {
+            format = "pdf"
+            bytes = PDFWrapper.wrap(jpeg: try image.encoded(as: .jpeg(quality: quality)), width: scan.raster.width, height: scan.raster.height, dpi: 200)
+        } else {
+            format = draw < 0.97 ? "webp" : "tif"
+            bytes = format == "webp" ? try image.encoded(as: .webp(quality: quality)) : try image.encoded(as: .jpeg(quality: quality))
+        }
+        // TIFF as JPEG bytes would lie about its type: keep TIFF honest.
+        let finalBytes = format == "tif" ? try image.encoded(as: .tiff) : bytes
+        return EncodedScan(bytes: finalBytes, fileExtension: format, degradations: scan.applied, blackAndWhiteCopy: copy, companySealOnCopy: sealed)
+    }
+
+    /// The true field values of the documents the pipeline can read.
+    func truthFields(_ content: ApplicationContent, defect: Defect?) -> [String: [String: String]] {
+        var fields: [String: [String: String]] = [:]
+        let license = content.license
+        var licenseFields = ["creditCode": license.creditCode, "name": license.name, "organizationType": license.organizationType,
+                             "legalRepresentative": license.legalRepresentative, "establishedOn": license.establishedOn,
+                             "address": license.address, "registrationAuthority": license.registrationAuthority, "issuedOn": license.issuedOn]
+        if !license.isIndividualBusiness { licenseFields["registeredCapital"] = license.registeredCapital }
+        let card = content.idCard
+        let letter = content.letter
+        let unreadableLicense: Set<Defect> = [.fileMissing, .truncatedJPEG, .unreadablyBlurred]
+        if !(defect.map(unreadableLicense.contains) ?? false) { fields[DocumentSlot.businessLicense.rawValue] = licenseFields }
+        if defect != .idBackInFrontSlot {
+            fields[DocumentSlot.idCardFront.rawValue] = ["name": card.name, "sex": card.sex, "ethnicity": card.ethnicity, "birthDate": card.birthDate,
+                                                         "address": card.address, "idNumber": card.idNumber]
+        }
+        if defect != .emptyFile && defect != .slotMissing {
+            fields[DocumentSlot.idCardBack.rawValue] = ["issuingAuthority": card.issuingAuthority, "validFrom": card.validFrom, "validUntil": card.validUntil]
+        }
+        if defect != .licenseInLetterSlot {
+            fields[DocumentSlot.authorizationLetter.rawValue] = ["principalName": letter.principalName, "agentName": letter.agentName,
+                                                                 "agentIdNumber": letter.agentIdNumber, "termStart": letter.termStart,
+                                                                 "termEnd": letter.termEnd, "signedOn": letter.signedOn]
+        }
+        return fields
+    }
+}
