@@ -22,6 +22,24 @@ struct FieldExtractor {
         return FieldReading(value: text, confidence: value.confidence, box: cleaned.sourceBox(box))
     }
 
+    /// Re-reads a value's region restricted to `characters` and returns the
+    /// reading when `accept` takes it (e.g. it parses as a date).
+    func reread(_ value: LabelledValue?, characters: String, accept: (String) -> String?) throws -> FieldReading? {
+        guard let value, let box = value.box else { return nil }
+        let region = box.expanded(by: max(4, box.height / 4), within: (cleaned.ocrGrey.width, cleaned.ocrGrey.height))
+        let text = try engine.recognize(cleaned.ocrGrey, RecognitionRequest(region: region, segmentation: .singleLine,
+                                                                            dpi: cleaned.dpi, whitelist: characters))
+        let symbols = text.lines.flatMap(\.symbols)
+        guard !symbols.isEmpty, let accepted = accept(text.lines.map(\.text).joined().filter { !$0.isWhitespace }) else { return nil }
+        let confidence = symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
+        return FieldReading(value: accepted, confidence: confidence, box: cleaned.sourceBox(box))
+    }
+
+    /// The constrained re-read when it is acceptable, else the free reading.
+    func constrained(_ value: LabelledValue?, characters: String, accept: @escaping (String) -> String?) throws -> FieldReading? {
+        try reread(value, characters: characters, accept: accept) ?? reading(value, transform: accept)
+    }
+
     func code(_ kind: CodeKind) throws -> FieldReading? {
         guard let code = try CodeReader(kind: kind).read(page: page, cleaned: cleaned, engine: engine) else { return nil }
         return FieldReading(value: code.value, confidence: code.confidence, box: cleaned.sourceBox(code.box), correctedFrom: code.correctedFrom)
@@ -30,34 +48,46 @@ struct FieldExtractor {
     func license() throws -> [String: FieldReading] {
         let values = LabelledFields(catalogue: LabelCatalogue.license).extract(from: page)
         var fields: [String: FieldReading] = [:]
-        for key in ["name", "organizationType", "legalRepresentative", "registeredCapital", "address", "registrationAuthority"] {
+        for key in ["name", "organizationType", "legalRepresentative", "registrationAuthority"] {
             fields[key] = reading(values[key])
         }
-        fields["establishedOn"] = reading(values["establishedOn"], transform: DateText.normalize)
+        fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0) }
+        // Kept as printed. (Re-reading with the capital-numeral set was
+        // measured worse: Tesseract then reads 仟 as 人 and drops 捌.)
+        fields["registeredCapital"] = reading(values["registeredCapital"])
+        fields["establishedOn"] = try constrained(values["establishedOn"], characters: ValueCharacterSets.date, accept: DateText.normalize)
         fields["creditCode"] = try code(.creditCode)
-        fields["issuedOn"] = issueDate()
+        fields["issuedOn"] = try issueDate()
         return fields
     }
 
-    /// The issue date: the date-only line nearest below 登记机关 (or the last one on the page).
-    func issueDate() -> FieldReading? {
+    /// The issue date: the short date-like line nearest below 登记机关 (or
+    /// the last one on the page), re-read with the date character set (the
+    /// authority's seal is stamped over it).
+    func issueDate() throws -> FieldReading? {
         let labelLine = page.lines.last { $0.text.contains("登记机关") || $0.text.contains("登记机") }
         let dated = page.lines.filter { line in
-            DateText.firstDate(in: line.text) != nil && line.text.count <= 14 && !line.text.contains("至")
+            line.text.filter(\.isASCIIDigit).count >= 6 && line.text.count <= 16 && !line.text.contains("至")
+                && (line.text.contains("年") || line.text.contains("月"))
         }
         let candidates = labelLine.map { label in dated.filter { $0.box.y > label.box.y } } ?? dated
-        guard let line = candidates.first ?? dated.last, let date = DateText.normalize(line.text) else { return nil }
-        return FieldReading(value: date, confidence: line.confidence, box: cleaned.sourceBox(line.box))
+        guard let line = candidates.first ?? dated.last else { return nil }
+        let value = LabelledValue(text: line.text, symbols: line.symbols)
+        return try constrained(value, characters: ValueCharacterSets.date, accept: DateText.normalize)
     }
 
     func idCardFront() throws -> [String: FieldReading] {
         let values = LabelledFields(catalogue: LabelCatalogue.idCardFront).extract(from: page)
         var fields: [String: FieldReading] = [:]
         fields["name"] = reading(values["name"])
-        fields["sex"] = reading(values["sex"]) { text in text.first.map(String.init).flatMap { ["男", "女"].contains($0) ? $0 : nil } }
-        fields["ethnicity"] = reading(values["ethnicity"])
-        fields["birthDate"] = reading(values["birthDate"], transform: DateText.normalize)
-        fields["address"] = reading(values["address"])
+        fields["sex"] = try constrained(values["sex"], characters: ValueCharacterSets.sex) { text in
+            text.first.map(String.init).flatMap { ["男", "女"].contains($0) ? $0 : nil }
+        }
+        fields["ethnicity"] = try constrained(values["ethnicity"], characters: ValueCharacterSets.ethnicity) { text in
+            ValueCharacterSets.ethnicGroups.contains(text) ? text : nil
+        }
+        fields["birthDate"] = try constrained(values["birthDate"], characters: ValueCharacterSets.date, accept: DateText.normalize)
+        fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0) }
         fields["idNumber"] = try code(.idNumber)
         return fields
     }
@@ -65,7 +95,7 @@ struct FieldExtractor {
     func idCardBack() -> [String: FieldReading] {
         let values = LabelledFields(catalogue: LabelCatalogue.idCardBack).extract(from: page)
         var fields: [String: FieldReading] = [:]
-        fields["issuingAuthority"] = reading(values["issuingAuthority"])
+        fields["issuingAuthority"] = reading(values["issuingAuthority"]) { $0.isEmpty ? nil : PoliceAuthorityNames.shared.snap($0) }
         if let validity = values["validity"], let box = validity.box {
             let dates = DateText.dates(in: validity.text)
             let sourceBox = cleaned.sourceBox(box)

@@ -143,24 +143,29 @@ public struct ApplicationGenerator: Sendable {
         let scan = try degrader.degrade(page, degradations, random: &local)
         let quality = min(maxJPEGQuality, scan.jpegQuality)
         let image = try VipsImage(scan.raster)
-        let format: String
-        let bytes: [UInt8]
+        // Mostly JPEG, as uploads are; PNG/WebP only for noise-free ID
+        // scans (a noisy PNG is huge); some PDF, WebP and TIFF pages.
+        let noiseFree = !copy && scan.applied.allSatisfy { $0 == .skew || $0 == .quarterTurn }
+        let isCard = slot == .idCardFront || slot == .idCardBack
         let draw = local.uniform(0...1)
-        if defect == .truncatedJPEG && slot == .businessLicense || draw < 0.8 {
-            format = "jpg"; bytes = try image.encoded(as: .jpeg(quality: quality))
-        } else if slot == .idCardFront || slot == .idCardBack {
-            format = draw < 0.9 ? "png" : "webp"
-            bytes = format == "png" ? try image.encoded(as: .png) : try image.encoded(as: .webp(quality: quality))
-        } else if draw < 0.93 {
-            format = "pdf"
-            bytes = PDFWrapper.wrap(jpeg: try image.encoded(as: .jpeg(quality: quality)), width: scan.raster.width, height: scan.raster.height, dpi: 200)
-        } else {
-            format = draw < 0.97 ? "webp" : "tif"
-            bytes = format == "webp" ? try image.encoded(as: .webp(quality: quality)) : try image.encoded(as: .jpeg(quality: quality))
+        let format: String = switch draw {
+        case _ where defect == .truncatedJPEG && slot == .businessLicense: "jpg"
+        case ..<0.8: "jpg"
+        case _ where isCard && noiseFree: draw < 0.9 ? "png" : "webp"
+        case _ where isCard: "jpg"
+        case ..<0.93: "pdf"
+        case ..<0.97: "webp"
+        default: "tif"
         }
-        // TIFF as JPEG bytes would lie about its type: keep TIFF honest.
-        let finalBytes = format == "tif" ? try image.encoded(as: .tiff) : bytes
-        return EncodedScan(bytes: finalBytes, fileExtension: format, degradations: scan.applied, blackAndWhiteCopy: copy, companySealOnCopy: sealed)
+        let bytes: [UInt8] = switch format {
+        case "png": try image.encoded(as: .png)
+        case "webp": try image.encoded(as: .webp(quality: quality))
+        case "tif": try image.encoded(as: .tiff)
+        case "pdf": PDFWrapper.wrap(jpeg: try image.encoded(as: .jpeg(quality: quality)), width: scan.raster.width,
+                                    height: scan.raster.height, dpi: 200)
+        default: try image.encoded(as: .jpeg(quality: quality))
+        }
+        return EncodedScan(bytes: bytes, fileExtension: format, degradations: scan.applied, blackAndWhiteCopy: copy, companySealOnCopy: sealed)
     }
 
     /// The true field values of the documents the pipeline can read.
