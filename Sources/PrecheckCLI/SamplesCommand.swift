@@ -49,7 +49,7 @@ struct GenerateSamplesCommand: AsyncCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let total = plan.entries.count
         // Applications are independent: render two at a time.
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        let applications = try await withThrowingTaskGroup(of: GeneratedApplication.self) { group in
             var next = 0
             func add() {
                 let index = next
@@ -58,14 +58,26 @@ struct GenerateSamplesCommand: AsyncCommand {
                 group.addTask {
                     let application = try generator.generate(index: index + 1, seed: seed, defect: entry.defect, style: entry.style)
                     try application.write(into: directory)
+                    return application.withoutScans()
                 }
             }
             for _ in 0..<min(2, total) { add() }
-            var done = 0
-            while try await group.next() != nil {
-                done += 1
-                if done % 10 == 0 || done == total { FileHandle.standardError.write(Data("generated \(done)/\(total)\n".utf8)) }
+            var done: [GeneratedApplication] = []
+            while let application = try await group.next() {
+                done.append(application)
+                if done.count % 10 == 0 || done.count == total { FileHandle.standardError.write(Data("generated \(done.count)/\(total)\n".utf8)) }
                 if next < total { add() }
+            }
+            return done
+        }
+        if showcase {
+            try Data(SampleCatalogue.markdown(applications, seed: seed).utf8).write(to: directory.appendingPathComponent("README.md"))
+            // Previews of the first clean application, regenerated with its scans.
+            let first = try generator.generate(index: 1, seed: seed, defect: plan.entries[0].defect, style: plan.entries[0].style)
+            let folder = directory.appendingPathComponent("previews", isDirectory: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (name, bytes) in try SampleCatalogue.previews(of: first) {
+                try Data(bytes).write(to: folder.appendingPathComponent(name))
             }
         }
     }

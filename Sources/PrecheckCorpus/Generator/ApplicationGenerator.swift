@@ -10,6 +10,11 @@ public struct GeneratedApplication: Sendable {
     public var files: [String: [UInt8]]
     public var truth: GroundTruth
 
+    /// The same application without its scan bytes (to keep many in memory).
+    public func withoutScans() -> GeneratedApplication {
+        GeneratedApplication(name: name, files: [:], truth: truth)
+    }
+
     /// Writes the folder under `directory` (replacing files of the same name).
     public func write(into directory: URL) throws {
         let folder = directory.appendingPathComponent(name, isDirectory: true)

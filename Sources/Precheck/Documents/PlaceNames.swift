@@ -1,0 +1,77 @@
+/// Snaps the place-name part of an address or authority to real GB/T 2260
+/// names: "黑龙江省哈尔演市尚志市…" → "黑龙江省哈尔滨市尚志市…".
+///
+/// Used only for fields no rule compares (addresses, the ID card's issuing
+/// authority), so a snap can fix a misread but never hide a mismatch.
+struct PlaceNames: Sendable {
+    /// Full paths (province + prefecture + county) and shorter forms.
+    let paths: [[Character]]
+
+    static let shared = PlaceNames(divisions: .shared)
+
+    init(divisions: AdministrativeDivisions) {
+        var paths: Set<String> = []
+        for county in divisions.countiesInUse {
+            let prefecture = county.prefecture ?? ""
+            paths.insert(county.province + prefecture + county.name)
+            if !prefecture.isEmpty { paths.insert(prefecture + county.name) }
+        }
+        self.paths = paths.map(Array.init).sorted { $0.count > $1.count }
+    }
+
+    /// `text` with its leading place names replaced by the nearest real
+    /// path, when one is within one misread per six characters (and at most 2).
+    func snap(_ text: String) -> String {
+        let characters = Array(text)
+        var best: (path: [Character], length: Int, distance: Int)?
+        for path in paths where path.count >= 4 && path.count <= characters.count + 1 {
+            // Compare with the reading's prefix of the same length, ±1 for an inserted or dropped character.
+            for length in max(1, path.count - 1)...min(characters.count, path.count + 1) {
+                let distance = TextSimilarity.distance(String(characters[0..<length]), String(path))
+                let allowed = min(2, path.count / 6)
+                guard distance <= allowed else { continue }
+                if best == nil || distance < best!.distance || (distance == best!.distance && path.count > best!.path.count) {
+                    best = (path, length, distance)
+                }
+            }
+        }
+        guard let best, best.distance > 0 else { return text }
+        return String(best.path) + String(characters[best.length...])
+    }
+}
+
+/// Snaps an ID card's issuing authority to the names public-security
+/// bureaus take: 「<county>公安局」 or 「<prefecture>公安局<district>分局」.
+struct PoliceAuthorityNames: Sendable {
+    let names: Set<String>
+
+    static let shared = PoliceAuthorityNames(divisions: .shared)
+
+    init(divisions: AdministrativeDivisions) {
+        var names: Set<String> = []
+        for county in divisions.countiesInUse {
+            let prefecture = county.prefecture ?? ""
+            let short = county.name.count > 2 && (county.name.hasSuffix("区") || county.name.hasSuffix("县")) ? String(county.name.dropLast()) : county.name
+            names.insert("\(county.name)公安局")
+            if !prefecture.isEmpty {
+                names.insert("\(prefecture)\(county.name)公安局")
+                names.insert("\(prefecture)公安局\(short)分局")
+                names.insert("\(prefecture)公安局\(county.name)分局")
+            }
+        }
+        self.names = names
+    }
+
+    /// The nearest real name within one misread per six characters, else `text`.
+    func snap(_ text: String) -> String {
+        if names.contains(text) { return text }
+        let allowed = min(2, text.count / 6)
+        guard allowed > 0 else { return text }
+        var best: (String, Int)?
+        for name in names where abs(name.count - text.count) <= allowed {
+            let distance = TextSimilarity.distance(name, text)
+            if distance <= allowed, best == nil || distance < best!.1 { best = (name, distance) }
+        }
+        return best?.0 ?? text
+    }
+}
