@@ -12,9 +12,9 @@ public struct DocumentReader: Sendable {
     public var intake = ImageIntake()
     public var cleaner = PageCleaner()
     public var pageReader = PageReader()
-    /// Colourfulness below this (with almost no coloured non-red pixels)
-    /// marks a black-and-white copy.
-    public var maxCopyColourfulness = 6.0
+    /// A share of tinted non-red pixels below this marks a black-and-white
+    /// copy (a red seal stamped on the copy does not count).
+    public var maxCopyTintedFraction = 0.0005
 
     public init() {}
 
@@ -35,7 +35,7 @@ public struct DocumentReader: Sendable {
         }
         let fields = try FieldExtractor(page: page, cleaned: cleaned, engine: engine).fields(for: kind)
         let quality = cleaned.quality
-        let copy = quality.colourfulness < maxCopyColourfulness && quality.nonRedColourFraction < 0.002
+        let copy = quality.nonRedTintedFraction < maxCopyTintedFraction
         return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: copy,
                                quality: quality, fields: fields, text: page.lines.map(\.text))
     }

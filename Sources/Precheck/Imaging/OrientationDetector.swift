@@ -9,8 +9,8 @@ import PrecheckNative
 ///    characters of each horizontal line into one long component; a tall,
 ///    narrow brick does the same for vertical lines. The direction that
 ///    yields more line-shaped text is the direction of the lines.
-/// 2. **Direction**: the tallest, densest text lines are read as they
-///    stand and turned by 180° (psm 7, ~15 ms each), scoring only Han
+/// 2. **Direction**: the body lines with the most characters are read as
+///    they stand and turned by 180° (psm 7, ~15 ms each), scoring only Han
 ///    characters (digits read alike both ways up). Tesseract reads
 ///    upside-down Chinese with confident garbage, so no absolute confidence
 ///    decides; the upright reading leads by 0.2-0.35 on a typical line, and
@@ -40,8 +40,12 @@ public struct OrientationDetector: Sendable, Equatable {
         var uprightScore = 0.0, flippedScore = 0.0
         var informative = 0
         let lines = try TextLineFinder().lines(binary: levelBinary, characterHeight: character)
-        // Tall, busy lines first: small print reads unreliably either way up.
-        let bands = lines.sorted { $0.components * $0.box.height > $1.components * $1.box.height }
+        // Ordinary body lines (near the median height) with many characters:
+        // titles fused with logos or QR blocks, and small print, mislead.
+        let heights = lines.map(\.box.height).sorted()
+        let typical = heights.isEmpty ? 0 : heights[heights.count / 2]
+        let bands = lines.filter { 10 * $0.box.height >= 7 * typical && 10 * $0.box.height <= 15 * typical }
+            .sorted { $0.components > $1.components }
             .map { $0.box.expanded(by: $0.box.height / 4, within: (levelBinary.width, levelBinary.height)) }
         for band in bands.prefix(maxLines + 3) {
             let crop = levelGrey.cropped(to: band)

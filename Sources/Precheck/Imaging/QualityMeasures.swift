@@ -28,9 +28,16 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
     public var edgeInk: [Double]
     /// Colourfulness (Hasler & Süsstrunk 2003): ~0 for grey, > 15 for a colour scan.
     public var colourfulness: Double
-    /// Fraction of clearly coloured pixels that are not red ink: separates a
-    /// colour scan from a B&W copy that carries a red seal.
+    /// Fraction of pixels that are not red ink and have a chroma (max − min
+    /// channel) above 45: clearly coloured print.
     public var nonRedColourFraction: Double
+    /// Mean chroma of the pixels that are not red ink.
+    public var nonRedMeanChroma: Double
+    /// Fraction of pixels away from red ink (more than 4 px) that carry a
+    /// tint (chroma ≥ 12): ~0 on a B&W copy (JPEG noise stays below, and the
+    /// pink rim of a seal stamped on the copy is excluded), more on a colour
+    /// scan even when its tints are pale.
+    public var nonRedTintedFraction: Double
     /// Fraction of pixels that are red ink.
     public var redInkFraction: Double
 
@@ -57,13 +64,20 @@ struct QualityMeter {
         // Colour statistics on the RGB pixels.
         var rgSum = 0.0, rgSquares = 0.0, ybSum = 0.0, ybSquares = 0.0
         var coloured = 0, red = 0, highlights = 0
+        var chromaSum = 0.0, tinted = 0
+        let nearRed = Self.dilated(redMask, radius: 4)
         colour.pixels.withUnsafeBufferPointer { p in
             for index in 0..<colour.pixelCount {
                 let r = Int(p[index * 3]), g = Int(p[index * 3 + 1]), b = Int(p[index * 3 + 2])
                 let rg = Double(r - g), yb = 0.5 * Double(r + g) - Double(b)
                 rgSum += rg; rgSquares += rg * rg; ybSum += yb; ybSquares += yb * yb
                 if redMask.pixels[index] != 0 { red += 1 }
-                else if max(r, g, b) - min(r, g, b) > 45 { coloured += 1 }
+                else {
+                    let chroma = max(r, g, b) - min(r, g, b)
+                    chromaSum += Double(chroma)
+                    if chroma > 45 { coloured += 1 }
+                    if chroma >= 12 && nearRed[index] == 0 { tinted += 1 }
+                }
                 if r >= 250 && g >= 250 && b >= 250 { highlights += 1 }
             }
         }
@@ -78,7 +92,29 @@ struct QualityMeter {
             contrast: sqrt(variance), clippedHighlights: Double(highlights) / n,
             clippedShadows: Double(shadows) / n, edgeInk: edgeInk(binary),
             colourfulness: colourfulness, nonRedColourFraction: Double(coloured) / n,
+            nonRedMeanChroma: chromaSum / max(1, n - Double(red)),
+            nonRedTintedFraction: Double(tinted) / n,
             redInkFraction: Double(red) / n)
+    }
+
+    /// A mask grown by `radius` pixels (separable max filter).
+    static func dilated(_ mask: Raster, radius: Int) -> [UInt8] {
+        let w = mask.width, h = mask.height
+        var rows = [UInt8](repeating: 0, count: w * h)
+        for y in 0..<h {
+            var last = -radius - 1
+            for x in 0..<w where mask.pixels[y * w + x] != 0 {
+                for xx in max(last + radius + 1, x - radius)...min(w - 1, x + radius) { rows[y * w + xx] = 255 }
+                last = x
+            }
+        }
+        var out = rows
+        for x in 0..<w {
+            for y in 0..<h where rows[y * w + x] != 0 {
+                for yy in max(0, y - radius)...min(h - 1, y + radius) { out[yy * w + x] = 255 }
+            }
+        }
+        return out
     }
 
     /// Variance of the 4-neighbour Laplacian.

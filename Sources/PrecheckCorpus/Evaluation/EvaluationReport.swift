@@ -23,6 +23,8 @@ public struct EvaluationReport: Sendable, Codable {
     public var documents = 0
     /// Documents whose detected kind belongs to their slot.
     public var classified = Tally()
+    /// Documents whose B&W-copy flag matches the truth.
+    public var copyDetection = Tally()
     /// `slot.field` → tally.
     public var fields: [String: Tally] = [:]
     /// The same split by scan style (clean vs degraded).
@@ -43,6 +45,7 @@ public struct EvaluationReport: Sendable, Codable {
         func percent(_ tally: Tally) -> String { String(format: "%6.1f%% (%d/%d)", tally.rate * 100, tally.exact, tally.total) }
         lines.append("applications: \(applications)   documents: \(documents)   \(String(format: "%.2f", secondsPerApplication)) s CPU-wall per application")
         lines.append("classification (kind fits slot): \(percent(classified))")
+        lines.append("B&W copy detected correctly:     \(percent(copyDetection))")
         lines.append("fields read exactly (all):      \(percent(allFields))")
         for (style, tally) in fieldsByStyle.sorted(by: { $0.key < $1.key }) {
             lines.append("  scans \(style.padding(toLength: 14, withPad: " ", startingAt: 0)) \(percent(tally))")

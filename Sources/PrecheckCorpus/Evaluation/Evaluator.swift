@@ -63,6 +63,13 @@ public struct Evaluator: Sendable {
                 for key in expected.keys { report.count(slot: slot.rawValue, field: key, style: degraded, exact: false) }
                 continue
             }
+            // Only licences and ID cards have colour originals; a letter is printed black.
+            if slot != .authorizationLetter {
+                report.copyDetection.total += 1
+                if reading.isBlackAndWhiteCopy == presentation.blackAndWhiteCopy { report.copyDetection.exact += 1 } else {
+                    report.classificationMisses.append("\(name)/\(slot.rawValue) copy flag \(reading.isBlackAndWhiteCopy) (tinted \(String(format: "%.4f", reading.quality.nonRedTintedFraction)))")
+                }
+            }
             let fits = reading.detectedType.slot == slot
             report.classified.total += 1
             if fits { report.classified.exact += 1 } else {
@@ -94,6 +101,8 @@ extension EvaluationReport {
     mutating func merge(_ other: EvaluationReport) {
         applications += other.applications
         documents += other.documents
+        copyDetection.exact += other.copyDetection.exact
+        copyDetection.total += other.copyDetection.total
         classified.exact += other.classified.exact
         classified.total += other.classified.total
         for (key, tally) in other.fields {
