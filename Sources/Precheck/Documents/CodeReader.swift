@@ -126,17 +126,21 @@ struct CodeReader {
         return valid.count == 1 ? valid.first : nil
     }
 
-    /// Single substitutions from Tesseract's alternatives and the common
-    /// confusions; the correction is kept only when exactly one candidate validates.
+    /// Single substitutions at the characters Tesseract was unsure of (low
+    /// confidence or alternatives offered), from its alternatives and the
+    /// common confusions; kept only when exactly one candidate validates.
+    ///
+    /// A check character carries ~5 bits (mod 31) or ~3.5 (mod 11): trying
+    /// every confusion at every position finds a couple of valid codes by
+    /// chance, so confident characters are never changed.
     func correct(_ raw: String, symbols: [RecognizedSymbol]) -> String? {
         let characters = Array(raw)
-        guard characters.count == kind.length else { return nil }
+        guard characters.count == kind.length, symbols.count == kind.length else { return nil }
+        let unsure = characters.indices.filter { symbols[$0].confidence < unsureBelow || !symbols[$0].alternatives.isEmpty }
+        guard !unsure.isEmpty, unsure.count <= 3 else { return nil }
         var valid: Set<String> = []
-        for position in characters.indices {
-            var options = kind.confusions(of: characters[position])
-            if position < symbols.count {
-                options += symbols[position].alternatives.compactMap { $0.first.flatMap(kind.fold) }
-            }
+        for position in unsure {
+            let options = symbols[position].alternatives.compactMap { $0.first.flatMap(kind.fold) } + kind.confusions(of: characters[position])
             for option in Set(options) where option != characters[position] {
                 var candidate = characters
                 candidate[position] = option
@@ -146,6 +150,9 @@ struct CodeReader {
         }
         return valid.count == 1 ? valid.first : nil
     }
+
+    /// A character read with less confidence than this may be corrected.
+    var unsureBelow: Double { 0.85 }
 
     func mean(_ values: [Double]) -> Double {
         values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)

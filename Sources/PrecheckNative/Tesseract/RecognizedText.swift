@@ -6,6 +6,13 @@ public struct RecognizedSymbol: Sendable, Equatable {
     public let box: PixelBox
     /// Other readings Tesseract considered, best first (may be empty).
     public let alternatives: [String]
+
+    public init(text: String, confidence: Double, box: PixelBox, alternatives: [String] = []) {
+        self.text = text
+        self.confidence = confidence
+        self.box = box
+        self.alternatives = alternatives
+    }
 }
 
 /// One recognised word (for Chinese: a run of characters without spaces).
@@ -15,12 +22,24 @@ public struct RecognizedWord: Sendable, Equatable {
     public let confidence: Double
     public let box: PixelBox
     public let symbols: [RecognizedSymbol]
+
+    public init(text: String, confidence: Double, box: PixelBox, symbols: [RecognizedSymbol]) {
+        self.text = text
+        self.confidence = confidence
+        self.box = box
+        self.symbols = symbols
+    }
 }
 
 /// One recognised text line.
 public struct RecognizedLine: Sendable, Equatable {
     public let words: [RecognizedWord]
     public let box: PixelBox
+
+    public init(words: [RecognizedWord], box: PixelBox) {
+        self.words = words
+        self.box = box
+    }
 
     /// The words joined: with a space between two Latin letters or digits,
     /// without one next to a Han character (Tesseract splits Chinese text

@@ -1,0 +1,87 @@
+import Foundation
+import Precheck
+import PrecheckCorpus
+import PrecheckNative
+import Testing
+
+/// Reading the committed samples: each document kind, a turned scan, a
+/// B&W copy and a phone photo, with the exact values printed on them.
+@Suite("Document reading on samples", .serialized)
+struct DocumentReaderTests {
+    func read(_ application: String, _ slot: String) throws -> DocumentReading {
+        try DocumentReader().read(contentsOf: try Samples.file(application, slot), engine: try TesseractEngine())
+    }
+
+    @Test func cleanLicence() throws {
+        let reading = try read("APP-0001", "businessLicense")
+        #expect(reading.detectedType == .businessLicense)
+        #expect(!reading.isBlackAndWhiteCopy)
+        #expect(reading.fields["creditCode"]?.value == "91130522MA8G8T5ML4")
+        #expect(reading.fields["name"]?.value == "邢台新越电子科技股份有限公司")
+        #expect(reading.fields["organizationType"]?.value == "有限责任公司(非自然人投资或控股的法人独资)")
+        #expect(reading.fields["establishedOn"]?.value == "2011-09-21")
+        #expect(reading.fields["issuedOn"]?.value == "2019-10-14")
+        #expect(reading.fields["address"]?.value == "河北省邢台市临城县建设路684号")
+        // Boxes are in the uploaded image's pixels and hold the value.
+        let box = try #require(reading.fields["creditCode"]?.box)
+        #expect(box.width > 200 && box.x < 400 && box.y < 400)
+    }
+
+    @Test func cleanIDCardBothSides() throws {
+        let front = try read("APP-0001", "idCardFront")
+        #expect(front.detectedType == .idCardFront)
+        #expect(front.fields["name"]?.value == "姚俊诗")
+        #expect(front.fields["sex"]?.value == "男")
+        #expect(front.fields["ethnicity"]?.value == "汉")
+        #expect(front.fields["birthDate"]?.value == "1975-08-17")
+        #expect(front.fields["address"]?.value == "辽宁省葫芦岛市龙港区红河村27号")
+        #expect(front.fields["idNumber"]?.value == "211403197508171277")
+        let back = try read("APP-0001", "idCardBack")
+        #expect(back.detectedType == .idCardBack)
+        #expect(back.fields["issuingAuthority"]?.value == "葫芦岛市公安局龙港分局")
+        #expect(back.fields["validFrom"]?.value == "2026-09-03")
+        #expect(back.fields["validUntil"]?.value == "long-term")
+    }
+
+    @Test func cleanLetter() throws {
+        let letter = try read("APP-0001", "authorizationLetter")
+        #expect(letter.detectedType == .authorizationLetter)
+        #expect(letter.fields["principalName"]?.value == "邢台新越电子科技股份有限公司")
+        #expect(letter.fields["agentName"]?.value == "姚俊诗")
+        #expect(letter.fields["agentIdNumber"]?.value == "211403197508171277")
+        #expect(letter.fields["termStart"]?.value == "2026-11-01")
+        #expect(letter.fields["termEnd"]?.value == "2029-10-31")
+        #expect(letter.fields["signedOn"]?.value == "2026-11-01")
+    }
+
+    @Test func turnedScanReadsUpright() throws {
+        let truth = try Samples.truth("APP-0003")
+        #expect(truth.style == "turned")
+        let licence = try read("APP-0003", "businessLicense")
+        #expect(licence.fields["creditCode"]?.value == "91430726MA7U7UAPAH")
+        #expect(licence.fields["name"]?.value == "常德博远物业管理有限公司")
+        let front = try read("APP-0003", "idCardFront")
+        #expect(front.fields["idNumber"]?.value == "451425198407243072")
+        #expect(front.fields["name"]?.value == "钟强")
+    }
+
+    @Test func blackAndWhiteCopyWithCompanySeal() throws {
+        let truth = try Samples.truth("APP-0008")
+        #expect(truth.presentation["businessLicense"]?.blackAndWhiteCopy == true)
+        let licence = try read("APP-0008", "businessLicense")
+        #expect(licence.isBlackAndWhiteCopy)
+        #expect(licence.fields["creditCode"]?.value == "91522728MAK0TPKTAT")
+        #expect(licence.fields["name"]?.value == "黔南布依族苗族自治州润泽科技股份有限公司")
+        #expect(licence.quality.redInkFraction > 0.001, "the company seal stamped on the copy is red")
+    }
+
+    @Test func phonePhoto() throws {
+        #expect(try Samples.truth("APP-0004").style == "phonePhoto")
+        let licence = try read("APP-0004", "businessLicense")
+        #expect(licence.fields["creditCode"]?.value == "91330328MAQ87M0ULA")
+        #expect(licence.fields["name"]?.value == "温州凯越物业管理有限公司")
+        let front = try read("APP-0004", "idCardFront")
+        #expect(front.fields["idNumber"]?.value == "653123199506012792")
+        #expect(front.fields["birthDate"]?.value == "1995-06-01")
+    }
+}
