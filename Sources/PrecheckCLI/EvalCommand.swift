@@ -14,6 +14,9 @@ struct EvalCommand: AsyncCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Flag(help: "Baseline: read each page with one whole-page Tesseract pass (psm 3) instead of line by line.")
+    var baseline = false
+
     @Option(help: "Applications processed at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -23,7 +26,9 @@ struct EvalCommand: AsyncCommand {
             FileHandle.standardError.write(Data("precheck: no application with a truth.json under \(directory)\n".utf8))
             throw ExitCode(66)
         }
-        let report = try await Evaluator(jobs: jobs).evaluate(folders) { done, total in
+        var evaluator = Evaluator(jobs: jobs)
+        if baseline { evaluator.reader.pageReader.mode = .wholePage }
+        let report = try await evaluator.evaluate(folders) { done, total in
             if done % 10 == 0 || done == total { FileHandle.standardError.write(Data("evaluated \(done)/\(total)\n".utf8)) }
         }
         if json {

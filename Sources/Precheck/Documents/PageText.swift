@@ -28,11 +28,21 @@ public struct PageText: Sendable {
 /// analysis was tried first: it drops isolated, widely spaced label
 /// characters (住　　所) and splits labels from values.
 public struct PageReader: Sendable {
+    /// How lines are read.
+    public enum Mode: String, Sendable {
+        /// Lines found by ``TextLineFinder``, each read alone (psm 7).
+        case perLine
+        /// One whole-page Tesseract pass (psm 3): the baseline to beat.
+        case wholePage
+    }
+
+    public var mode = Mode.perLine
     public var lineFinder = TextLineFinder()
 
     public init() {}
 
     public func read(_ page: CleanedPage, engine: any OCREngine) throws -> PageText {
+        if mode == .wholePage { return try readWholePage(page, engine: engine) }
         let image = page.ocrGrey
         let bounds = (image.width, image.height)
         var lines: [ReadLine] = []
@@ -46,6 +56,17 @@ public struct PageReader: Sendable {
             lines.append(ReadLine(text: joined, box: row, confidence: confidence, symbols: symbols))
         }
         return PageText(lines: lines)
+    }
+
+    /// The baseline: Tesseract's own layout and recognition of the whole page.
+    func readWholePage(_ page: CleanedPage, engine: any OCREngine) throws -> PageText {
+        let text = try engine.recognize(page.ocrGrey, RecognitionRequest(segmentation: .automatic, dpi: page.dpi))
+        return PageText(lines: text.lines.compactMap { line in
+            let symbols = line.symbols
+            guard !symbols.isEmpty else { return nil }
+            return ReadLine(text: line.text.filter { !$0.isWhitespace }, box: line.box,
+                            confidence: symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count), symbols: symbols)
+        })
     }
 
     /// Candidate text lines, top to bottom.

@@ -46,7 +46,7 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
 }
 
 /// Computes ``QualityMeasures`` for a working image.
-struct QualityMeter {
+public struct QualityMeter {
     let separator: RedInkSeparator
 
     func measure(colour: Raster, grey: Raster, binary: Raster, redMask: Raster, source: DecodedImage,
@@ -98,13 +98,16 @@ struct QualityMeter {
     }
 
     /// A mask grown by `radius` pixels (separable max filter).
-    static func dilated(_ mask: Raster, radius: Int) -> [UInt8] {
+    public static func dilated(_ mask: Raster, radius: Int) -> [UInt8] {
         let w = mask.width, h = mask.height
         var rows = [UInt8](repeating: 0, count: w * h)
         for y in 0..<h {
             var last = -radius - 1
             for x in 0..<w where mask.pixels[y * w + x] != 0 {
-                for xx in max(last + radius + 1, x - radius)...min(w - 1, x + radius) { rows[y * w + xx] = 255 }
+                // Pixels up to last + radius are already set; the range may be empty.
+                for xx in stride(from: max(last + radius + 1, x - radius), through: min(w - 1, x + radius), by: 1) {
+                    rows[y * w + xx] = 255
+                }
                 last = x
             }
         }

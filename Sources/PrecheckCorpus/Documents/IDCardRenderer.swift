@@ -81,7 +81,9 @@ public struct IDCardRenderer: Sendable {
         let labelSpacing = 6.0
         // 姓名
         try writer.label("姓名", x: labelX, baseline: mm(10.5), letterSpacing: labelSpacing, on: &canvas)
-        document.fieldBoxes["name"] = try writer.value(content.name, x: valueX, baseline: mm(10.6), points: 10, on: &canvas)
+        // Long names (e.g. transliterated ones) shrink to stay clear of the portrait.
+        let namePoints = content.name.count > 10 ? max(7, 100 / Double(content.name.count)) : 10
+        document.fieldBoxes["name"] = try writer.value(content.name, x: valueX, baseline: mm(10.6), points: namePoints, on: &canvas)
         // 性别 / 民族
         try writer.label("性别", x: labelX, baseline: mm(17), letterSpacing: labelSpacing, on: &canvas)
         document.fieldBoxes["sex"] = try writer.value(content.sex, x: valueX, baseline: mm(17), on: &canvas)
@@ -118,8 +120,8 @@ public struct IDCardRenderer: Sendable {
         let numberBaseline = mm(47.6)
         try writer.label("公民身份号码", x: labelX, baseline: numberBaseline, on: &canvas)
         let numberX = mm(28.5)
-        document.fieldBoxes["idNumber"] = try writer.value(content.idNumber, x: numberX, baseline: numberBaseline, points: 11,
-                                                           letterSpacing: 1.8, on: &canvas)
+        document.fieldBoxes["idNumber"] = try writer.value(content.idNumber, x: numberX, baseline: numberBaseline, points: Double(ProcessInfo.processInfo.environment["IDC_NP"] ?? "11")!,
+                                                           letterSpacing: Double(ProcessInfo.processInfo.environment["IDC_SP"] ?? "1.8")!, on: &canvas)
 
         var finish = random.fork()
         finishCard(&canvas, random: &finish)
@@ -251,6 +253,10 @@ public struct IDCardRenderer: Sendable {
         @discardableResult
         mutating func text(_ string: String, x: Int, baseline: Int, points: Double, bold: Bool = false, colour: RGB,
                            letterSpacing: Double = 0, on canvas: inout Canvas) throws -> PixelBox {
+            // Nothing to draw: an empty box on the baseline.
+            guard string.contains(where: { !$0.isWhitespace }) else {
+                return PixelBox(x: x + offsetX, y: baseline + offsetY, width: 0, height: 0)
+            }
             let glyphs = try GlyphRenderer.render(string, font: renderer.font, points: points, dpi: renderer.dpi,
                                                   bold: bold, letterSpacing: letterSpacing)
             let em = points * Double(renderer.dpi) / 72
@@ -279,7 +285,6 @@ public struct IDCardRenderer: Sendable {
             try text(string, x: x, baseline: baseline, points: points, colour: IDCardRenderer.valueColour,
                      letterSpacing: letterSpacing, on: &canvas)
         }
-
     }
 
     /// Letter spacing (points) that stretches `text` to about `width` pixels, at most `limit`.

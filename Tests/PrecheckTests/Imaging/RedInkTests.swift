@@ -59,3 +59,19 @@ struct RedInkTests {
         #expect(page.redInk.pixels.contains(255))
     }
 }
+
+@Suite("Mask dilation")
+struct MaskDilationTests {
+    @Test func growsByTheRadiusAndHandlesTheEdges() {
+        var mask = Raster(width: 10, height: 6, channels: 1, fill: 0)
+        mask[9, 0] = 255; mask[8, 0] = 255; mask[0, 5] = 255; mask[4, 3] = 255
+        let grown = QualityMeter.dilated(mask, radius: 2)
+        func on(_ x: Int, _ y: Int) -> Bool { grown[y * 10 + x] != 0 }
+        // Squares of side 5 around each pixel, clipped to the raster:
+        // x 6-9 × y 0-2 (12), x 0-2 × y 3-5 (9), x 2-6 × y 1-5 (25), overlapping in 2 + 3 cells.
+        #expect(on(9, 0) && on(6, 2) && !on(5, 0))
+        #expect(on(0, 3) && on(2, 5) && on(3, 5))
+        #expect(!on(1, 2) && !on(7, 3) && !on(9, 5))
+        #expect(grown.filter { $0 != 0 }.count == 12 + 9 + 25 - 2 - 3)
+    }
+}
