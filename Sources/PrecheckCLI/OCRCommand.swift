@@ -19,13 +19,7 @@ struct OCRCommand: AsyncCommand {
     var saveVariants: String?
 
     func execute() async throws {
-        let image: DecodedImage
-        do {
-            image = try ImageIntake().decode(contentsOf: URL(fileURLWithPath: file))
-        } catch let error as IntakeError {
-            FileHandle.standardError.write(Data("precheck: \(file): \(error)\n".utf8))
-            throw ExitCode(66)
-        }
+        let image = try InputFile.decode(file)
         let engine = try TesseractEngine()
         let page = try PageCleaner().clean(image, engine: engine)
         if let folder = saveVariants {

@@ -12,13 +12,7 @@ struct ReadCommand: AsyncCommand {
     var file: String
 
     func execute() async throws {
-        let reading: DocumentReading
-        do {
-            reading = try DocumentReader().read(contentsOf: URL(fileURLWithPath: file), engine: try TesseractEngine())
-        } catch let error as IntakeError {
-            FileHandle.standardError.write(Data("precheck: \(file): \(error)\n".utf8))
-            throw ExitCode(66)
-        }
+        let reading = try DocumentReader().read(try InputFile.decode(file), engine: try TesseractEngine())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(reading), as: UTF8.self))

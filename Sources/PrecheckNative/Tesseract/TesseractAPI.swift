@@ -81,11 +81,7 @@ public final class TesseractAPI {
         TessBaseAPISetVariable(handle, "tessedit_char_whitelist", whitelist ?? "")
         TessBaseAPISetVariable(handle, "lstm_choice_mode", withAlternatives ? "2" : "0")
         defer { TessBaseAPIClear(handle) }
-        image.pixels.withUnsafeBufferPointer { pixels in
-            TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height),
-                                Int32(image.channels), Int32(image.width * image.channels))
-        }
-        TessBaseAPISetSourceResolution(handle, Int32(max(70, min(dpi, 1200))))
+        setImage(image, dpi: dpi)
         if let region {
             TessBaseAPISetRectangle(handle, Int32(region.x), Int32(region.y), Int32(region.width), Int32(region.height))
         }
@@ -100,11 +96,7 @@ public final class TesseractAPI {
     public func textLineBoxes(_ image: Raster, dpi: Int) -> [PixelBox] {
         TessBaseAPISetPageSegMode(handle, PSM_AUTO)
         defer { TessBaseAPIClear(handle) }
-        image.pixels.withUnsafeBufferPointer { pixels in
-            TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height),
-                                Int32(image.channels), Int32(image.width * image.channels))
-        }
-        TessBaseAPISetSourceResolution(handle, Int32(max(70, min(dpi, 1200))))
+        setImage(image, dpi: dpi)
         guard let iterator = TessBaseAPIAnalyseLayout(handle) else { return [] }
         defer { TessPageIteratorDelete(iterator) }
         var boxes: [PixelBox] = []
@@ -121,11 +113,7 @@ public final class TesseractAPI {
     public func detectOrientation(_ image: Raster, dpi: Int) -> OrientationEstimate? {
         TessBaseAPISetPageSegMode(handle, PSM_OSD_ONLY)
         defer { TessBaseAPIClear(handle) }
-        image.pixels.withUnsafeBufferPointer { pixels in
-            TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height),
-                                Int32(image.channels), Int32(image.width * image.channels))
-        }
-        TessBaseAPISetSourceResolution(handle, Int32(max(70, min(dpi, 1200))))
+        setImage(image, dpi: dpi)
         var degrees: Int32 = 0
         var orientationConfidence: Float = 0
         var scriptName: UnsafePointer<CChar>?
@@ -138,6 +126,15 @@ public final class TesseractAPI {
         // a further (360 − that) degrees clockwise makes it upright.
         return OrientationEstimate(clockwiseDegreesToUpright: (360 - Int(degrees)) % 360,
                                    confidence: Double(orientationConfidence), script: script)
+    }
+
+    /// Hands Tesseract the pixels (it copies them) and their real resolution.
+    private func setImage(_ image: Raster, dpi: Int) {
+        image.pixels.withUnsafeBufferPointer { pixels in
+            TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height),
+                                Int32(image.channels), Int32(image.width * image.channels))
+        }
+        TessBaseAPISetSourceResolution(handle, Int32(max(70, min(dpi, 1200))))
     }
 
     private func collectText(withAlternatives: Bool) -> RecognizedText {
