@@ -5,8 +5,9 @@ import PrecheckNative
 public struct CleanupOptions: Sendable, Equatable {
     /// The working image's long side is at most this many pixels…
     public var maxLongSide: Int = 2200
-    /// …and, for small inputs, enlarged (up to 2×) towards this many.
-    public var minLongSide: Int = 1400
+    /// …and, for small inputs, enlarged (up to 2×) towards this many (a 300 dpi
+    /// ID card is left as it is: enlarging it read worse and cost more).
+    public var minLongSide: Int = 1000
     /// Detect 90/180/270° turns (see ``OrientationDetector``).
     public var detectOrientation: Bool = true
     public var orientation = OrientationDetector()
