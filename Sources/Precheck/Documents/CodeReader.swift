@@ -100,7 +100,7 @@ struct CodeReader {
             }
         }
         let raw = rereadText.count == kind.length ? rereadText : freeText
-        if let corrected = correct(raw, symbols: rereadText == raw ? reSymbols : []) ?? correctByDeletion(rereadText) {
+        if let corrected = correct(raw, symbols: rereadText == raw ? reSymbols : []) ?? correctByDeletion(in: [rereadText, fullFree]) {
             return CodeReading(value: corrected, confidence: 0.75 * mean(reSymbols.map(\.confidence)), box: box, correctedFrom: rereadText, isValid: true)
         }
         return CodeReading(value: raw, confidence: 0.3 * mean(reSymbols.map(\.confidence)), box: box, correctedFrom: nil, isValid: false)
@@ -114,33 +114,45 @@ struct CodeReader {
         return valid.count == 1 ? valid.first : nil
     }
 
-    /// A reading one character too long: the single deletion that validates, if unique.
-    func correctByDeletion(_ text: String) -> String? {
-        let characters = Array(text)
-        guard characters.count == kind.length + 1 else { return nil }
-        let valid = Set(characters.indices.map { index -> String in
-            var copy = characters
-            copy.remove(at: index)
-            return String(copy)
-        }.filter(kind.isValid))
+    /// A reading with one inserted character (OCR doubles strokes into an
+    /// extra character): the single deletion, in any 19-character run of
+    /// the readings, that validates — if exactly one does.
+    func correctByDeletion(in readings: [String]) -> String? {
+        var valid: Set<String> = []
+        for reading in readings {
+            let characters = Array(reading)
+            guard characters.count > kind.length else { continue }
+            for start in 0...(characters.count - kind.length - 1) {
+                let run = Array(characters[start..<start + kind.length + 1])
+                for index in run.indices {
+                    var copy = run
+                    copy.remove(at: index)
+                    if kind.isValid(String(copy)) { valid.insert(String(copy)) }
+                }
+            }
+        }
         return valid.count == 1 ? valid.first : nil
     }
 
     /// Single substitutions at the characters Tesseract was unsure of (low
-    /// confidence or alternatives offered), from its alternatives and the
-    /// common confusions; kept only when exactly one candidate validates.
+    /// confidence or alternatives offered): its own alternatives there, and
+    /// the common confusions only when just one character is unsure; kept
+    /// only when exactly one candidate validates.
     ///
-    /// A check character carries ~5 bits (mod 31) or ~3.5 (mod 11): trying
-    /// every confusion at every position finds a couple of valid codes by
-    /// chance, so confident characters are never changed.
+    /// A check character carries ~5 bits (mod 31) or ~3.5 (mod 11): every
+    /// extra candidate is a chance of a valid but wrong code, so the search
+    /// stays as narrow as the evidence. (Measured: trying the confusions at
+    /// up to three unsure characters "corrected" a code whose real error was
+    /// an inserted character elsewhere into another valid code.)
     func correct(_ raw: String, symbols: [RecognizedSymbol]) -> String? {
         let characters = Array(raw)
         guard characters.count == kind.length, symbols.count == kind.length else { return nil }
         let unsure = characters.indices.filter { symbols[$0].confidence < unsureBelow || !symbols[$0].alternatives.isEmpty }
-        guard !unsure.isEmpty, unsure.count <= 3 else { return nil }
+        guard !unsure.isEmpty, unsure.count <= 2 else { return nil }
         var valid: Set<String> = []
         for position in unsure {
-            let options = symbols[position].alternatives.compactMap { $0.first.flatMap(kind.fold) } + kind.confusions(of: characters[position])
+            var options = symbols[position].alternatives.compactMap { $0.first.flatMap(kind.fold) }
+            if unsure.count == 1 { options += kind.confusions(of: characters[position]) }
             for option in Set(options) where option != characters[position] {
                 var candidate = characters
                 candidate[position] = option

@@ -78,7 +78,7 @@ public struct IDCardRenderer: Sendable {
         drawPortraitPlaceholder(on: &canvas, box: PixelBox(x: mm(54.5), y: mm(6), width: mm(26), height: mm(32)), random: &photo)
 
         let labelX = mm(6), valueX = mm(15.5)
-        let labelSpacing = 6.0
+        let labelSpacing = 1.5
         // 姓名
         try writer.label("姓名", x: labelX, baseline: mm(10.5), letterSpacing: labelSpacing, on: &canvas)
         // Long names (e.g. transliterated ones) shrink to stay clear of the portrait.
@@ -120,8 +120,8 @@ public struct IDCardRenderer: Sendable {
         let numberBaseline = mm(47.6)
         try writer.label("公民身份号码", x: labelX, baseline: numberBaseline, on: &canvas)
         let numberX = mm(28.5)
-        document.fieldBoxes["idNumber"] = try writer.value(content.idNumber, x: numberX, baseline: numberBaseline, points: Double(ProcessInfo.processInfo.environment["IDC_NP"] ?? "11")!,
-                                                           letterSpacing: Double(ProcessInfo.processInfo.environment["IDC_SP"] ?? "1.8")!, on: &canvas)
+        document.fieldBoxes["idNumber"] = try writer.value(content.idNumber, x: numberX, baseline: numberBaseline, points: 11,
+                                                           letterSpacing: 0.8, on: &canvas)
 
         var finish = random.fork()
         finishCard(&canvas, random: &finish)
@@ -158,7 +158,7 @@ public struct IDCardRenderer: Sendable {
         let authorityLines = Self.wrap(content.issuingAuthority, charactersPerLine: 15, maxLines: 2)
         let authorityBaseline = mm(41.4) - (authorityLines.count > 1 ? mm(4.4) : 0)
         try writer.text("签发机关", x: labelX, baseline: authorityBaseline, points: Self.labelPoints, colour: labelColour,
-                        letterSpacing: 0.8, on: &canvas)
+                        letterSpacing: 0.2, on: &canvas)
         var authorityBox: PixelBox?
         for (index, line) in authorityLines.enumerated() {
             let box = try writer.value(line, x: valueX, baseline: authorityBaseline + index * mm(4.4), on: &canvas)
@@ -168,7 +168,7 @@ public struct IDCardRenderer: Sendable {
 
         // 有效期限 YYYY.MM.DD-YYYY.MM.DD (or -长期), drawn in three pieces so each date has its box.
         try writer.text("有效期限", x: labelX, baseline: validityBaseline, points: Self.labelPoints, colour: labelColour,
-                        letterSpacing: 0.8, on: &canvas)
+                        letterSpacing: 0.2, on: &canvas)
         let from = try writer.value(Self.dotted(content.validFrom), x: valueX, baseline: validityBaseline, on: &canvas)
         let dash = try writer.value("-", x: from.maxX + mm(0.35), baseline: validityBaseline, on: &canvas)
         let until = content.validUntil == "long-term" ? "长期" : Self.dotted(content.validUntil)
@@ -243,7 +243,8 @@ public struct IDCardRenderer: Sendable {
     ///
     /// Pango's boxes are ink boxes, so placement is by baseline: CJK ink
     /// ends about 0.085 em below it, digits stand on it, a lone hyphen is
-    /// centred about 0.3 em above it.
+    /// centred about 0.3 em above it. `letterSpacing` is in points here;
+    /// Pango takes it in device pixels, so it is converted at the card's dpi.
     struct CardWriter {
         let renderer: IDCardRenderer
         var jitter: SeededRandom
@@ -257,8 +258,9 @@ public struct IDCardRenderer: Sendable {
             guard string.contains(where: { !$0.isWhitespace }) else {
                 return PixelBox(x: x + offsetX, y: baseline + offsetY, width: 0, height: 0)
             }
+            let spacing = letterSpacing * Double(renderer.dpi) / 72
             let glyphs = try GlyphRenderer.render(string, font: renderer.font, points: points, dpi: renderer.dpi,
-                                                  bold: bold, letterSpacing: letterSpacing)
+                                                  bold: bold, letterSpacing: spacing)
             let em = points * Double(renderer.dpi) / 72
             let top: Int
             if string.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) {
@@ -270,7 +272,7 @@ public struct IDCardRenderer: Sendable {
             }
             let dx = Int(jitter.uniform(-1.49...1.49)), dy = Int(jitter.uniform(-1.49...1.49))
             return try canvas.text(string, x: x + offsetX + dx, y: top + offsetY + dy, font: renderer.font, points: points,
-                                   dpi: renderer.dpi, bold: bold, colour: colour, letterSpacing: letterSpacing)
+                                   dpi: renderer.dpi, bold: bold, colour: colour, letterSpacing: spacing)
         }
 
         @discardableResult
@@ -287,7 +289,7 @@ public struct IDCardRenderer: Sendable {
         }
     }
 
-    /// Letter spacing (points) that stretches `text` to about `width` pixels, at most `limit`.
+    /// Letter spacing (points, for ``CardWriter``) that stretches `text` to about `width` pixels, at most `limit`.
     func fittedSpacing(_ text: String, points: Double, bold: Bool, width: Int, limit: Double) throws -> Double {
         let natural = try GlyphRenderer.render(text, font: font, points: points, dpi: dpi, bold: bold).width
         let gaps = max(1, text.count - 1)

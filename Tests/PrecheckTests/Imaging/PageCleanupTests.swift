@@ -10,25 +10,18 @@ import Testing
 struct PageCleanupTests {
     static let content = SampleContent.license
 
-    /// Cleans and OCRs a page: whole-page layout first, then each line
-    /// re-read on its own (psm 7), as the field stage does.
-    func read(_ raster: Raster, engine: TesseractEngine) throws -> (CleanedPage, RecognizedText) {
+    /// Cleans a page and reads it as the pipeline does (lines, then fields).
+    func read(_ raster: Raster, engine: TesseractEngine) throws -> (CleanedPage, DocumentReading) {
         let decoded = try ImageIntake().decode(try TestImages.jpeg(raster))
         let page = try PageCleaner().clean(decoded, engine: engine)
-        let layout = try engine.recognize(page.ocrGrey, RecognitionRequest(segmentation: .automatic, dpi: page.dpi))
-        let bounds = (page.ocrGrey.width, page.ocrGrey.height)
-        let lines = try TextRows.rows(of: layout.lines).flatMap { row in
-            try engine.recognize(page.ocrGrey, RecognitionRequest(region: row.expanded(by: 8, within: bounds),
-                                                                  segmentation: .singleLine, dpi: page.dpi)).lines
-        }
-        return (page, RecognizedText(lines: lines))
+        return (page, try DocumentReader().read(decoded, engine: engine))
     }
 
-    /// The credit code and company name exactly as printed, found by their lines.
-    func expectReadsCodeAndName(_ text: RecognizedText) {
-        let lines = text.lines.map(\.text.withoutSpaces)
-        #expect(lines.contains { $0.hasSuffix(Self.content.creditCode) }, "credit-code line not read exactly: \(lines.prefix(6))")
-        #expect(lines.contains { $0.hasSuffix(Self.content.name) }, "name line not read exactly: \(lines)")
+    /// The credit code and company name exactly as printed.
+    func expectReadsCodeAndName(_ reading: DocumentReading) {
+        #expect(reading.detectedType == .businessLicense)
+        #expect(reading.fields["creditCode"]?.value == Self.content.creditCode, "read: \(reading.text.prefix(6))")
+        #expect(reading.fields["name"]?.value == Self.content.name, "read: \(reading.text)")
     }
 
     @Test func uprightPageReadsCreditCodeAndName() throws {
@@ -37,9 +30,8 @@ struct PageCleanupTests {
         let (page, text) = try read(document.canvas.raster, engine: engine)
         #expect(page.transform.turn == .none)
         expectReadsCodeAndName(text)
-        // The code's line box maps back onto the box it was drawn in.
-        let line = try #require(text.lines.first { $0.text.withoutSpaces.hasSuffix(Self.content.creditCode) })
-        let mapped = page.sourceBox(line.box)
+        // The code's box maps back onto the box it was drawn in.
+        let mapped = try #require(text.fields["creditCode"]?.box)
         let truth = try #require(document.fieldBoxes["creditCode"])
         let overlap = try #require(mapped.intersection(truth))
         #expect(Double(overlap.area) / Double(truth.area) > 0.7)
@@ -102,8 +94,7 @@ struct PageCleanupTests {
             let from = y * source.width * 3, to = ((y + 60) * bed.width + 80) * 3
             bed.pixels.replaceSubrange(to..<to + source.width * 3, with: source.pixels[from..<from + source.width * 3])
         }
-        let canvas = (raster: bed, ())
-        let bordered = try ImageIntake().decode(try TestImages.jpeg(canvas.raster))
+        let bordered = try ImageIntake().decode(try TestImages.jpeg(bed))
         let page = try PageCleaner().clean(bordered)
         let scale = page.transform.scale
         #expect(abs(Double(page.transform.cropX) - 80 * scale) < 8)
