@@ -49,7 +49,7 @@ public struct Canvas: Sendable {
         }
     }
 
-    /// Renders and draws text; returns the box of the drawn text.
+    /// Renders and draws text (`letterSpacing` in pixels); returns the box of the drawn text.
     @discardableResult
     public mutating func text(_ string: String, x: Int, y: Int, font: CorpusFont = .serif, points: Double,
                               dpi: Int, bold: Bool = false, colour: RGB = .black, letterSpacing: Double = 0) throws -> PixelBox {

@@ -24,15 +24,15 @@ public struct Glyphs: Sendable {
 /// Renders text with libvips' Pango text operation.
 public enum GlyphRenderer {
     /// Renders `text` in `font` at `points` size for a page of `dpi`, with
-    /// `letterSpacing` points added between characters.
+    /// `letterSpacing` **pixels** added between characters.
     public static func render(_ text: String, font: CorpusFont, points: Double, dpi: Int,
                               bold: Bool = false, letterSpacing: Double = 0) throws -> Glyphs {
         let escaped = text.replacingOccurrences(of: "&", with: "&amp;")
             .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         // Pango's letter_spacing is in 1/1024 of a unit that libvips' text
         // operation makes one output pixel (measured: 6144 adds 6 px at 72
-        // and at 300 dpi), so convert the spacing from points to pixels.
-        let spacing = Int(letterSpacing * Double(dpi) / 72 * 1024)
+        // and at 300 dpi).
+        let spacing = Int(letterSpacing * 1024)
         let markup = spacing == 0 ? escaped : "<span letter_spacing=\"\(spacing)\">\(escaped)</span>"
         let description = "\(font.rawValue)\(bold ? " Bold" : "") \(String(format: "%.1f", points))"
         let coverage = try VipsImage.text(markup, font: description, dpi: dpi).raster()
