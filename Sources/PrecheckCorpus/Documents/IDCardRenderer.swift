@@ -43,7 +43,7 @@ public struct IDCardContent: Sendable, Equatable, Codable {
 /// Layout follows the real card: blue-grey printed labels with black
 /// personalised values on the portrait side (人像面), the emblem and the
 /// title on the emblem side (国徽面). The portrait is a plain silhouette.
-public struct IDCardRenderer: Sendable {
+public struct IDCardRenderer: Sendable, PhysicalLayout {
     public var dpi: Int = 300
     public var font: CorpusFont = .sans
 
@@ -52,8 +52,6 @@ public struct IDCardRenderer: Sendable {
         self.font = font
     }
 
-    /// Millimetres to pixels at the card resolution.
-    func mm(_ value: Double) -> Int { Int((value * Double(dpi) / 25.4).rounded()) }
 
     /// Printed (template) label colour.
     static let labelColour = RGB(40, 94, 140)

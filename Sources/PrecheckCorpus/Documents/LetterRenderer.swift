@@ -25,7 +25,7 @@ public struct LetterContent: Sendable, Equatable, Codable {
 /// Renders the platform's authorization-letter template on A4 portrait:
 /// labelled lines for the principal and agent, the term, a dashed box for
 /// the company seal, the legal representative's signature and the date.
-public struct LetterRenderer: Sendable {
+public struct LetterRenderer: Sendable, PhysicalLayout {
     public var dpi: Int = 200
     public var font: CorpusFont = .serif
 
@@ -34,7 +34,6 @@ public struct LetterRenderer: Sendable {
         self.font = font
     }
 
-    func mm(_ value: Double) -> Int { Int((value * Double(dpi) / 25.4).rounded()) }
 
     public func render(_ content: LetterContent, random: inout SeededRandom) throws -> RenderedDocument {
         var canvas = Canvas(width: mm(210), height: mm(297), background: .white)

@@ -26,7 +26,7 @@ public struct LicenseContent: Sendable, Equatable, Codable {
 
 /// Renders the current national-style business licence (营业执照) on an
 /// A4 portrait page.
-public struct LicenseRenderer: Sendable {
+public struct LicenseRenderer: Sendable, PhysicalLayout {
     public var dpi: Int = 200
     public var font: CorpusFont = .serif
 
@@ -35,8 +35,6 @@ public struct LicenseRenderer: Sendable {
         self.font = font
     }
 
-    /// Millimetres to pixels at the page resolution.
-    func mm(_ value: Double) -> Int { Int((value * Double(dpi) / 25.4).rounded()) }
 
     public func render(_ content: LicenseContent, random: inout SeededRandom) throws -> RenderedDocument {
         var canvas = Canvas(width: mm(210), height: mm(297), background: RGB(252, 250, 244))
