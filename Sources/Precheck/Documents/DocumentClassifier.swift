@@ -16,7 +16,9 @@ struct DocumentClassifier {
         let lines = page.lines.map { Array(TextNormalization.normalized($0.text)) }
         let matcher = LabelledFields(catalogue: [])
         var best: (DocumentKind, Double) = (.unknown, 0)
-        for (kind, words) in Self.anchors {
+        // In a fixed order: Dictionary order changes from run to run, and ties must not.
+        for kind in DocumentKind.allCases {
+            guard let words = Self.anchors[kind] else { continue }
             let total = words.reduce(0) { $0 + $1.1 }
             let found = words.filter { word in
                 let characters = Array(word.0)

@@ -16,7 +16,8 @@ struct PlaceNames: Sendable {
             paths.insert(county.province + prefecture + county.name)
             if !prefecture.isEmpty { paths.insert(prefecture + county.name) }
         }
-        self.paths = paths.map(Array.init).sorted { $0.count > $1.count }
+        // Longest first, then by text: a fixed order, so ties snap the same way every run.
+        self.paths = paths.sorted { ($0.count, $1) > ($1.count, $0) }.map(Array.init)
     }
 
     /// `text` with its leading place names replaced by the nearest real
@@ -43,7 +44,9 @@ struct PlaceNames: Sendable {
 /// Snaps an ID card's issuing authority to the names public-security
 /// bureaus take: 「<county>公安局」 or 「<prefecture>公安局<district>分局」.
 struct PoliceAuthorityNames: Sendable {
-    let names: Set<String>
+    /// Sorted, so that ties resolve the same way every run.
+    let names: [String]
+    let known: Set<String>
 
     static let shared = PoliceAuthorityNames(divisions: .shared)
 
@@ -59,12 +62,13 @@ struct PoliceAuthorityNames: Sendable {
                 names.insert("\(prefecture)公安局\(county.name)分局")
             }
         }
-        self.names = names
+        self.known = names
+        self.names = names.sorted()
     }
 
     /// The nearest real name within one misread per six characters, else `text`.
     func snap(_ text: String) -> String {
-        if names.contains(text) { return text }
+        if known.contains(text) { return text }
         let allowed = min(2, text.count / 6)
         guard allowed > 0 else { return text }
         var best: (String, Int)?
