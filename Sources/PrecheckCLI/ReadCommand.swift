@@ -11,8 +11,17 @@ struct ReadCommand: AsyncCommand {
     @Argument(help: "An image or PDF file.")
     var file: String
 
+    @Option(name: .customLong("claim"), help: "KEY=VALUE: a value the form claims for a field; its support is reported.")
+    var claims: [String] = []
+
     func execute() async throws {
-        let reading = try DocumentReader().read(try InputFile.decode(file), engine: try TesseractEngine())
+        var claimed: [String: String] = [:]
+        for claim in claims {
+            let parts = claim.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--claim takes KEY=VALUE, e.g. --claim name=王明") }
+            claimed[parts[0]] = parts[1]
+        }
+        let reading = try DocumentReader().read(try InputFile.decode(file), engine: try TesseractEngine(), claims: claimed)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(reading), as: UTF8.self))

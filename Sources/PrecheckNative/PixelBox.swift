@@ -42,6 +42,13 @@ public struct PixelBox: Sendable, Hashable, Codable, CustomStringConvertible {
         return PixelBox(x: left, y: top, width: max(0, right - left), height: max(0, bottom - top))
     }
 
+    /// The part of the box inside an image of the given size.
+    public func clipped(to bounds: (width: Int, height: Int)) -> PixelBox {
+        let left = max(0, x), top = max(0, y)
+        let right = min(bounds.width, maxX), bottom = min(bounds.height, maxY)
+        return PixelBox(x: left, y: top, width: max(0, right - left), height: max(0, bottom - top))
+    }
+
     public init(from decoder: Decoder) throws {
         var container = try decoder.unkeyedContainer()
         self.init(x: try container.decode(Int.self), y: try container.decode(Int.self),

@@ -18,11 +18,16 @@ public struct DocumentReader: Sendable {
 
     public init() {}
 
-    public func read(contentsOf url: URL, engine: any OCREngine) throws -> DocumentReading {
-        try read(try intake.decode(contentsOf: url), engine: engine)
+    /// Reads the document in the file at `url`; see ``read(_:engine:claims:)``.
+    public func read(contentsOf url: URL, engine: any OCREngine, claims: [String: String] = [:]) throws -> DocumentReading {
+        try read(try intake.decode(contentsOf: url), engine: engine, claims: claims)
     }
 
-    public func read(_ image: DecodedImage, engine: any OCREngine) throws -> DocumentReading {
+    /// Reads a decoded document.
+    ///
+    /// - Parameter claims: field key → the value the form says the field
+    ///   holds; each claimed field that was read gets a ``FieldReading/support``.
+    public func read(_ image: DecodedImage, engine: any OCREngine, claims: [String: String] = [:]) throws -> DocumentReading {
         var cleaned = try cleaner.clean(image, engine: engine)
         var page = try pageReader.read(cleaned, engine: engine)
         var (kind, score) = DocumentClassifier().classify(page)
@@ -33,7 +38,12 @@ public struct DocumentReader: Sendable {
             let second = DocumentClassifier().classify(turnedPage)
             if second.score > score { (cleaned, page, kind, score) = (turned, turnedPage, second.kind, second.score) }
         }
-        let fields = try FieldExtractor(page: page, cleaned: cleaned, engine: engine).fields(for: kind)
+        var fields = try FieldExtractor(page: page, cleaned: cleaned, engine: engine).fields(for: kind)
+        let verifier = ClaimVerifier(cleaned: cleaned, engine: engine)
+        for (key, claim) in claims.sorted(by: { $0.key < $1.key }) {
+            guard let reading = fields[key] else { continue }
+            fields[key]?.support = try verifier.support(for: claim, reading: reading)
+        }
         let quality = cleaned.quality
         let copy = quality.nonRedTintedFraction < maxCopyTintedFraction
         return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: copy,

@@ -7,16 +7,19 @@ public struct DocumentReading: Sendable, Codable, Equatable {
     public var quality: QualityMeasures
     /// Contract field key → reading.
     public var fields: [String: FieldReading]
+    /// Seals found on the page.
+    public var seals: [SealEvidence]
     /// The lines as read, for reviewers.
     public var text: [String]
 
     public init(detectedType: DocumentKind, classificationScore: Double, isBlackAndWhiteCopy: Bool,
-                quality: QualityMeasures, fields: [String: FieldReading], text: [String]) {
+                quality: QualityMeasures, fields: [String: FieldReading], seals: [SealEvidence] = [], text: [String]) {
         self.detectedType = detectedType
         self.classificationScore = classificationScore
         self.isBlackAndWhiteCopy = isBlackAndWhiteCopy
         self.quality = quality
         self.fields = fields
+        self.seals = seals
         self.text = text
     }
 }

@@ -19,7 +19,7 @@ struct FieldExtractor {
     /// A reading from a labelled value, its box mapped to the upload.
     func reading(_ value: LabelledValue?, transform: (String) -> String? = { $0.isEmpty ? nil : $0 }) -> FieldReading? {
         guard let value, let text = transform(value.text), let box = value.box else { return nil }
-        return FieldReading(value: text, confidence: value.confidence, box: cleaned.sourceBox(box))
+        return FieldReading(value: text, confidence: value.confidence, box: cleaned.sourceBox(box), workingBox: box)
     }
 
     /// Re-reads a value's region restricted to `characters` and returns the
@@ -32,7 +32,7 @@ struct FieldExtractor {
         let symbols = text.lines.flatMap(\.symbols)
         guard !symbols.isEmpty, let accepted = accept(text.lines.map(\.text).joined().filter { !$0.isWhitespace }) else { return nil }
         let confidence = symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
-        return FieldReading(value: accepted, confidence: confidence, box: cleaned.sourceBox(box))
+        return FieldReading(value: accepted, confidence: confidence, box: cleaned.sourceBox(box), workingBox: box)
     }
 
     /// The constrained re-read when it is acceptable, else the free reading.
@@ -42,7 +42,8 @@ struct FieldExtractor {
 
     func code(_ kind: CodeKind) throws -> FieldReading? {
         guard let code = try CodeReader(kind: kind).read(page: page, cleaned: cleaned, engine: engine) else { return nil }
-        return FieldReading(value: code.value, confidence: code.confidence, box: cleaned.sourceBox(code.box), correctedFrom: code.correctedFrom)
+        return FieldReading(value: code.value, confidence: code.confidence, box: cleaned.sourceBox(code.box), workingBox: code.box,
+                            correctedFrom: code.correctedFrom)
     }
 
     func license() throws -> [String: FieldReading] {

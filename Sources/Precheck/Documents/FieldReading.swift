@@ -10,11 +10,27 @@ public struct FieldReading: Sendable, Codable, Equatable {
     public var box: PixelBox
     /// Set when checksum-guided correction changed the raw reading.
     public var correctedFrom: String?
+    /// When the form claims a value for this field: 0-1, how well the image
+    /// supports that claim (see ``ClaimVerifier``). `nil` when nothing was
+    /// claimed.
+    public var support: Double?
+    /// Where it was read on the working image (for re-reading; not encoded).
+    var workingBox: PixelBox?
 
-    public init(value: String, confidence: Double, box: PixelBox, correctedFrom: String? = nil) {
+    public init(value: String, confidence: Double, box: PixelBox, correctedFrom: String? = nil, support: Double? = nil) {
         self.value = value
         self.confidence = confidence
         self.box = box
         self.correctedFrom = correctedFrom
+        self.support = support
+    }
+
+    init(value: String, confidence: Double, box: PixelBox, workingBox: PixelBox, correctedFrom: String? = nil) {
+        self.init(value: value, confidence: confidence, box: box, correctedFrom: correctedFrom)
+        self.workingBox = workingBox
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value, confidence, box, correctedFrom, support
     }
 }

@@ -36,6 +36,7 @@ public final class AdministrativeDivisions: Sendable {
     }()
 
     private let records: [String: [Division]]
+    private let recordsByName: [String: [Division]]
 
     /// Parses the CSV layout of `areacodes_history_1980-2024.csv`.
     public init(csv: String) {
@@ -52,6 +53,13 @@ public final class AdministrativeDivisions: Sendable {
             records[division.code, default: []].append(division)
         }
         self.records = records
+        self.recordsByName = Dictionary(grouping: records.values.joined(), by: \.name)
+            .mapValues { $0.sorted { ($0.code, $0.since) < ($1.code, $1.since) } }
+    }
+
+    /// Every record (any period) of a division with this exact name, by code.
+    public func divisions(named name: String) -> [Division] {
+        recordsByName[name] ?? []
     }
 
     /// The latest record for `code`, or `nil` when the code was never used.

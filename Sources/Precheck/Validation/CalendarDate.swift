@@ -82,3 +82,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return CalendarDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
     }
 }
+
+extension CalendarDate {
+    /// Noon of this day in China Standard Time.
+    public var date: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+    }
+}

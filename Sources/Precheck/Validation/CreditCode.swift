@@ -16,7 +16,7 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
 
     /// Why a text is not a valid credit code.
     public enum Problem: String, Error, Sendable, Codable {
-        case length, character, registrationDepartment, checkCharacter
+        case length, character, registrationDepartment, category, division, checkCharacter
     }
 
     /// The 18 characters, normalised (upper case, ASCII, no spaces).
@@ -40,8 +40,17 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
         guard characters.count == 18 else { throw .length }
         guard characters.allSatisfy({ alphabet.contains($0) }) else { throw .character }
         guard "123456789ABCDEFGNY".contains(characters[0]) else { throw .registrationDepartment }
+        // Market regulation (9) registers companies (1), individual
+        // businesses (2) and farmers' cooperatives (3) only.
+        guard characters[0] != "9" || "123".contains(characters[1]) else { throw .category }
         guard checkCharacter(for: String(characters[0..<17])) == characters[17] else { throw .checkCharacter }
-        return CreditCode(value: normalized)
+        let code = CreditCode(value: normalized)
+        // The division must at least name a province GB/T 2260 knows (some
+        // real codes carry development-zone codes outside the table).
+        guard AdministrativeDivisions.shared.division(String(code.divisionCode.prefix(2)) + "0000")?.level == .province else {
+            throw .division
+        }
+        return code
     }
 
     /// The check character for the first 17 characters, or `nil` when they

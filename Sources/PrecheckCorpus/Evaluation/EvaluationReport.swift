@@ -20,6 +20,17 @@ public struct EvaluationReport: Sendable, Codable {
     }
 
     public var applications = 0
+    /// Applications with the expected decision and every expected reason code.
+    public var decisions = Tally()
+    /// Defective applications that were pre-approved (must stay empty).
+    public var falseApprovals: [String] = []
+    /// Clean applications pre-approved.
+    public var automation = Tally()
+    /// Expected reason codes that were given.
+    public var reasonRecall = Tally()
+    /// "expected → decided" → count.
+    public var decisionMatrix: [String: Int] = [:]
+    public var decisionMisses: [String] = []
     public var documents = 0
     /// Documents whose detected kind belongs to their slot.
     public var classified = Tally()
@@ -44,6 +55,11 @@ public struct EvaluationReport: Sendable, Codable {
         var lines: [String] = []
         func percent(_ tally: Tally) -> String { String(format: "%6.1f%% (%d/%d)", tally.rate * 100, tally.exact, tally.total) }
         lines.append("applications: \(applications)   documents: \(documents)   \(String(format: "%.2f", secondsPerApplication)) s CPU-wall per application")
+        lines.append("decisions right (decision + reasons): \(percent(decisions))")
+        lines.append("false approvals:                  \(falseApprovals.count)\(falseApprovals.isEmpty ? "" : " — " + falseApprovals.joined(separator: ", "))")
+        lines.append("clean applications pre-approved:  \(percent(automation))")
+        lines.append("expected reason codes given:      \(percent(reasonRecall))")
+        for (key, count) in decisionMatrix.sorted(by: { $0.key < $1.key }) { lines.append("  \(key): \(count)") }
         lines.append("classification (kind fits slot): \(percent(classified))")
         lines.append("B&W copy detected correctly:     \(percent(copyDetection))")
         lines.append("fields read exactly (all):      \(percent(allFields))")
@@ -57,6 +73,11 @@ public struct EvaluationReport: Sendable, Codable {
         if !unreadable.isEmpty {
             lines.append("")
             lines.append("not read (\(unreadable.count)): " + unreadable.prefix(20).joined(separator: "; "))
+        }
+        if !decisionMisses.isEmpty {
+            lines.append("")
+            lines.append("wrong decisions (\(decisionMisses.count)):")
+            for miss in decisionMisses { lines.append("  " + miss) }
         }
         if !classificationMisses.isEmpty {
             lines.append("")

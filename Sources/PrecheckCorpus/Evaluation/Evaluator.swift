@@ -1,13 +1,15 @@
 import Foundation
 import Precheck
 
-/// Runs the pipeline over generated applications and compares with `truth.json`.
+/// Runs the checker over generated applications and compares with
+/// `truth.json`: decisions and reason codes, each document's
+/// classification, B&W-copy flag and fields.
 ///
-/// Today it scores what exists: each document's classification and fields.
 /// Documents whose truth says they cannot be read (missing, truncated,
-/// swapped) carry no field truth and are not scored.
+/// swapped) carry no field truth and are not scored for fields.
 public struct Evaluator: Sendable {
     public var reader = DocumentReader()
+    public var policy = CheckPolicy.default
     public var jobs: Int
 
     public init(jobs: Int = 2) {
@@ -22,7 +24,7 @@ public struct Evaluator: Sendable {
     }
 
     public func evaluate(_ folders: [URL], progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> EvaluationReport {
-        let pool = OCREnginePool(capacity: jobs) { try TesseractEngine() }
+        let checker = try Checker(policy: policy, concurrency: jobs, reader: reader)
         let start = Date()
         var report = EvaluationReport()
         try await withThrowingTaskGroup(of: EvaluationReport.self) { group in
@@ -30,7 +32,7 @@ public struct Evaluator: Sendable {
             func add() {
                 let folder = folders[next]
                 next += 1
-                group.addTask { try await self.evaluate(folder, pool: pool) }
+                group.addTask { try await self.evaluate(folder, checker: checker) }
             }
             for _ in 0..<min(jobs, folders.count) { add() }
             var done = 0
@@ -45,38 +47,36 @@ public struct Evaluator: Sendable {
         return report
     }
 
-    func evaluate(_ folder: URL, pool: OCREnginePool) async throws -> EvaluationReport {
+    func evaluate(_ folder: URL, checker: Checker) async throws -> EvaluationReport {
         var report = EvaluationReport()
         report.applications = 1
         let truth = try JSONDecoder().decode(GroundTruth.self, from: Data(contentsOf: folder.appendingPathComponent("truth.json")))
         let name = folder.lastPathComponent
+        let verdict = try await checker.check(folder: folder)
+        report.countDecision(verdict, truth: truth, application: name)
         let degraded = truth.style == "clean" ? "clean" : "degraded"
         for slot in DocumentSlot.allCases {
             guard let expected = truth.fields[slot.rawValue], let presentation = truth.presentation[slot.rawValue] else { continue }
             report.documents += 1
-            let url = folder.appendingPathComponent(presentation.file)
-            let reading: DocumentReading
-            do {
-                reading = try await pool.withEngine { try reader.read(contentsOf: url, engine: $0) }
-            } catch {
-                report.unreadable.append("\(name)/\(slot.rawValue): \(error)")
+            guard let document = verdict.documents[slot], let kind = document.detectedType else {
+                report.unreadable.append("\(name)/\(slot.rawValue): \(verdict.documents[slot]?.error ?? "not read")")
                 for key in expected.keys { report.count(slot: slot.rawValue, field: key, style: degraded, exact: false) }
                 continue
             }
             // Only licences and ID cards have colour originals; a letter is printed black.
-            if slot != .authorizationLetter {
+            if slot != .authorizationLetter, let copy = document.isBlackAndWhiteCopy {
                 report.copyDetection.total += 1
-                if reading.isBlackAndWhiteCopy == presentation.blackAndWhiteCopy { report.copyDetection.exact += 1 } else {
-                    report.classificationMisses.append("\(name)/\(slot.rawValue) copy flag \(reading.isBlackAndWhiteCopy) (tinted \(String(format: "%.4f", reading.quality.nonRedTintedFraction)))")
+                if copy == presentation.blackAndWhiteCopy { report.copyDetection.exact += 1 } else {
+                    let tinted = document.quality.map { String(format: "%.4f", $0.nonRedTintedFraction) } ?? "?"
+                    report.classificationMisses.append("\(name)/\(slot.rawValue) copy flag \(copy) (tinted \(tinted))")
                 }
             }
-            let fits = reading.detectedType.slot == slot
             report.classified.total += 1
-            if fits { report.classified.exact += 1 } else {
-                report.classificationMisses.append("\(name)/\(slot.rawValue) read as \(reading.detectedType.rawValue)")
+            if kind.slot == slot { report.classified.exact += 1 } else {
+                report.classificationMisses.append("\(name)/\(slot.rawValue) read as \(kind.rawValue)")
             }
             for (key, value) in expected.sorted(by: { $0.key < $1.key }) {
-                let found = reading.fields[key]?.value
+                let found = document.fields[key]?.value
                 let exact = found.map { TextNormalization.normalized($0) == TextNormalization.normalized(value) } ?? false
                 report.count(slot: slot.rawValue, field: key, style: degraded, exact: exact)
                 if !exact {
@@ -98,8 +98,43 @@ extension EvaluationReport {
         }
     }
 
+    /// Scores the decision and the reason codes against the truth.
+    mutating func countDecision(_ verdict: Verdict, truth: GroundTruth, application: String) {
+        let codes = Set(verdict.reasons.map(\.code))
+        let expectedCodes = truth.expectedReasons
+        let reasonsFound = expectedCodes.allSatisfy(codes.contains)
+        decisions.total += 1
+        let right = verdict.decision == truth.expectedDecision && reasonsFound
+        if right { decisions.exact += 1 }
+        decisionMatrix["\(truth.expectedDecision.rawValue) → \(verdict.decision.rawValue)", default: 0] += 1
+        if truth.expectedDecision != .preApproved && verdict.decision == .preApproved {
+            falseApprovals.append("\(application) (\(truth.defect?.rawValue ?? "?"))")
+        }
+        if truth.expectedDecision == .preApproved {
+            automation.total += 1
+            if verdict.decision == .preApproved { automation.exact += 1 }
+        }
+        for code in expectedCodes {
+            reasonRecall.total += 1
+            if codes.contains(code) { reasonRecall.exact += 1 }
+        }
+        if !right {
+            let reasons = verdict.reasons.map { [$0.code.rawValue, $0.document?.rawValue, $0.field].compactMap { $0 }.joined(separator: "/") }
+            decisionMisses.append("\(application) [\(truth.style)\(truth.defect.map { ", " + $0.rawValue } ?? "")] expected \(truth.expectedDecision.rawValue), got \(verdict.decision.rawValue): \(reasons.joined(separator: ", "))")
+        }
+    }
+
     mutating func merge(_ other: EvaluationReport) {
         applications += other.applications
+        decisions.exact += other.decisions.exact
+        decisions.total += other.decisions.total
+        automation.exact += other.automation.exact
+        automation.total += other.automation.total
+        reasonRecall.exact += other.reasonRecall.exact
+        reasonRecall.total += other.reasonRecall.total
+        falseApprovals += other.falseApprovals
+        decisionMisses += other.decisionMisses
+        for (key, count) in other.decisionMatrix { decisionMatrix[key, default: 0] += count }
         documents += other.documents
         copyDetection.exact += other.copyDetection.exact
         copyDetection.total += other.copyDetection.total

@@ -41,7 +41,8 @@ public struct ApplicationGenerator: Sendable {
     public func generate(index: Int, seed: UInt64, defect: Defect?, style: ScanStyle? = nil) throws -> GeneratedApplication {
         var random = SeededRandom(seed: seed &* 0x100_0000_01B3 &+ UInt64(index))
         let name = String(format: "APP-%04d", index)
-        let applicationId = String(format: "%015d", Int(seed % 1_000_000) * 1_000_000_000 + index)
+        let number = String(Int(seed % 1_000_000) * 1_000_000_000 + index)
+        let applicationId = String(repeating: "0", count: max(0, 15 - number.count)) + number
         let style = style ?? ScanStyle.allCases.randomElement(using: &random)!
 
         var content = ApplicationContent.clean(id: applicationId, factory: factory, random: &random)

@@ -1,0 +1,190 @@
+import Foundation
+
+/// Checks applications: reads every document, applies every rule, and
+/// returns the verdict (contract §3).
+///
+/// Create one checker and share it: it holds the OCR engines (loading the
+/// Chinese model costs ~150 ms each) and is safe to call from many tasks
+/// at once; up to `concurrency` documents are read in parallel.
+///
+/// ```swift
+/// let checker = try Checker()
+/// let verdict = try await checker.check(folder: URL(fileURLWithPath: "APP-0001"))
+/// print(verdict.decision)               // .preApproved, .rejected or .manualReview
+/// let json = try verdict.jsonData()     // the contract's JSON
+/// ```
+public final class Checker: Sendable {
+    public let policy: CheckPolicy
+    public let reader: DocumentReader
+    private let engines: OCREnginePool
+
+    /// - Parameters:
+    ///   - policy: thresholds (default: the tuned built-ins).
+    ///   - concurrency: how many documents may be read at the same time
+    ///     (one OCR engine each, ~100 MB per engine).
+    ///   - engineFactory: makes OCR engines (default: Tesseract, `chi_sim`).
+    /// - Throws: when no OCR engine can be made (e.g. the language data is
+    ///   not installed), so a misconfigured service fails at start.
+    public init(policy: CheckPolicy = .default, concurrency: Int = 1, reader: DocumentReader = DocumentReader(),
+                engineFactory: @escaping @Sendable () throws -> any OCREngine = { try TesseractEngine() }) throws {
+        self.policy = policy
+        self.reader = reader
+        let first = try engineFactory()
+        let handOver = EngineHandOver(first)
+        self.engines = OCREnginePool(capacity: concurrency) { try handOver.take() ?? engineFactory() }
+    }
+
+    /// Checks the application in `folder` (contract §2).
+    /// - Throws: ``ApplicationError`` when the folder is not an application.
+    public func check(folder: URL, today: Date = Date()) async throws(ApplicationError) -> Verdict {
+        await check(try Application(folder: folder), today: today)
+    }
+
+    /// Checks an application. Never throws: every problem with the input
+    /// becomes a reason in the verdict.
+    /// - Parameter today: the date to use when the form has no `submittedAt`.
+    public func check(_ application: Application, today: Date = Date()) async -> Verdict {
+        let started = DispatchTime.now()
+        let form = application.form
+        let submitted = form.submittedAt.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(date: today)
+        var outcomes: [DocumentSlot: DocumentOutcome] = [:]
+        var timings: [String: Int] = [:]
+        await withTaskGroup(of: (DocumentSlot, DocumentOutcome, Int).self) { group in
+            for slot in DocumentSlot.allCases {
+                group.addTask { [self] in
+                    let start = DispatchTime.now()
+                    let outcome = await self.outcome(of: slot, in: application)
+                    return (slot, outcome, Self.milliseconds(since: start))
+                }
+            }
+            for await (slot, outcome, milliseconds) in group {
+                outcomes[slot] = outcome
+                timings[slot.rawValue] = milliseconds
+            }
+        }
+        let verdict = Verdict.assemble(form: form, outcomes: outcomes, submitted: submitted, policy: policy,
+                                       timingsMs: timings)
+        var result = verdict
+        result.timingsMs["total"] = Self.milliseconds(since: started)
+        return result
+    }
+
+    /// Reads one slot's upload, turning every failure into an outcome.
+    func outcome(of slot: DocumentSlot, in application: Application) async -> DocumentOutcome {
+        guard let upload = application.documents[slot] else { return .missing(application.form.file(for: slot)) }
+        let claims = Self.claims(for: slot, form: application.form)
+        do {
+            let image: DecodedImage
+            switch upload {
+            case .file(let url, _): image = try reader.intake.decode(contentsOf: url)
+            case .bytes(let bytes, _): image = try reader.intake.decode(bytes)
+            }
+            let reading = try await engines.withEngine { engine in try reader.read(image, engine: engine, claims: claims) }
+            return .read(DocumentEvidence(file: upload.name, reading: reading))
+        } catch let error as IntakeError {
+            return .unreadable(upload.name, error)
+        } catch {
+            return .failed(upload.name, "\(error)")
+        }
+    }
+
+    /// What the form says each field of a slot's document should read.
+    static func claims(for slot: DocumentSlot, form: ApplicationForm) -> [String: String] {
+        let organization = form.organization, applicant = form.applicant
+        let pairs: [(String, String?)] = switch slot {
+        case .businessLicense: [("name", organization.name), ("creditCode", organization.creditCode)]
+        case .idCardFront: [("name", applicant.name), ("idNumber", applicant.idNumber)]
+        case .idCardBack: []
+        case .authorizationLetter: [("principalName", organization.name), ("agentName", applicant.name),
+                                    ("agentIdNumber", applicant.idNumber)]
+        }
+        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in
+            value.flatMap { $0.isEmpty ? nil : (key, $0) }
+        })
+    }
+
+    static func milliseconds(since start: DispatchTime) -> Int {
+        Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+    }
+}
+
+/// Gives the engine made while checking the configuration to the pool, once.
+///
+/// `@unchecked Sendable`: the engine is handed out at most once, under the lock.
+private final class EngineHandOver: @unchecked Sendable {
+    private var engine: (any OCREngine)?
+    private let lock = NSLock()
+    init(_ engine: any OCREngine) { self.engine = engine }
+    func take() -> (any OCREngine)? {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { engine = nil }
+        return engine
+    }
+}
+
+extension DocumentEvidence {
+    /// The evidence of a document that was read.
+    init(file: String, reading: DocumentReading) {
+        self.init(file: file, detectedType: reading.detectedType, classificationScore: reading.classificationScore,
+                  isBlackAndWhiteCopy: reading.isBlackAndWhiteCopy, quality: reading.quality, fields: reading.fields,
+                  seals: reading.seals, text: reading.text)
+    }
+}
+
+extension Verdict {
+    /// Applies every rule to the documents' outcomes.
+    static func assemble(form: ApplicationForm, outcomes: [DocumentSlot: DocumentOutcome], submitted: CalendarDate,
+                         policy: CheckPolicy, timingsMs: [String: Int]) -> Verdict {
+        var reasons = FormRules(form: form, today: submitted).reasons()
+        var usable: [DocumentSlot: DocumentEvidence] = [:]
+        var documents: [DocumentSlot: DocumentEvidence] = [:]
+        let documentRules = DocumentRules(policy: policy)
+        for slot in DocumentSlot.allCases {
+            let outcome = outcomes[slot] ?? .missing(form.file(for: slot))
+            let (slotReasons, isUsable) = documentRules.check(slot, outcome)
+            reasons += slotReasons
+            switch outcome {
+            case .read(let evidence):
+                documents[slot] = evidence
+                if isUsable { usable[slot] = evidence }
+            case .unreadable(let file, let error):
+                documents[slot] = DocumentEvidence(file: file, error: error.description)
+            case .failed(let file, let message):
+                documents[slot] = DocumentEvidence(file: file, error: message)
+            case .missing:
+                break
+            }
+        }
+        let context = RuleContext(form: form, submitted: submitted, policy: policy, usable: usable)
+        reasons += LicenseRules(context: context).reasons()
+        reasons += IdentityRules(context: context).reasons()
+        reasons += LetterRules(context: context).reasons()
+        reasons += CopySealRules(context: context).reasons()
+        return Verdict(applicationId: form.applicationId ?? "", reasons: reasons, documents: documents, timingsMs: timingsMs)
+    }
+
+    /// The verdict as the contract's JSON (pretty-printed, stable key order).
+    public func jsonData(pretty: Bool = true) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+/// Company seals stamped on black-and-white copies must name the company.
+struct CopySealRules {
+    let context: RuleContext
+
+    func reasons() -> [Reason] {
+        guard let company = context.form.organization.name, !company.isEmpty else { return [] }
+        var reasons: [Reason] = []
+        for slot in [DocumentSlot.businessLicense, .idCardFront, .idCardBack] {
+            guard let evidence = context.usable[slot], evidence.isBlackAndWhiteCopy == true else { continue }
+            let seals = evidence.seals.filter { $0.kind == .company && $0.color == .red && $0.score >= context.policy.minSealScore }
+            guard let seal = seals.max(by: { $0.score < $1.score }) else { continue }  // COPY_SEAL_MISSING already
+            reasons += CompanySealCheck(policy: context.policy).reasons(seal, company: company, slot: slot)
+        }
+        return reasons
+    }
+}

@@ -1,0 +1,61 @@
+/// What a document says about a value the form (or another document) claims.
+enum Agreement {
+    /// The document shows the claimed value (read so, or the claim is
+    /// well supported by a constrained re-read).
+    case agrees(FieldReading)
+    /// The document confidently shows something else.
+    case differs(FieldReading)
+    /// Not read, or read too unsurely to decide either way.
+    case uncertain(FieldReading?)
+}
+
+/// Compares claims with readings under a ``CheckPolicy``.
+struct ClaimComparison {
+    let policy: CheckPolicy
+
+    /// A text value (names).
+    ///
+    /// Agrees when read as claimed or when the claim is well supported.
+    /// Differs only when the reading is confident, the claim unsupported,
+    /// and the difference is more than one misread character could make —
+    /// two or more characters, or the same other value read on a second
+    /// document (`others`: readings elsewhere of what must be the same
+    /// value). A lone one-character difference goes to review.
+    func text(claim: String, reading: FieldReading?, others: [FieldReading?] = []) -> Agreement {
+        compare(claim: claim, reading: reading, others: others, normalize: TextNormalization.normalized, minDistance: 2)
+    }
+
+    /// A checksummed code: as for text, but a different reading must also
+    /// pass the checksum, and differ in three or more characters unless a
+    /// second document shows the same code (a misread that shifts a
+    /// character and happens to validate differs in two).
+    func code(claim: String, reading: FieldReading?, others: [FieldReading?] = [], isValid: (String) -> Bool) -> Agreement {
+        if let reading, !isValid(reading.value),
+           CodeText.normalized(reading.value) != CodeText.normalized(claim), (reading.support ?? 0) < policy.minSupport {
+            return .uncertain(reading)
+        }
+        return compare(claim: claim, reading: reading, others: others, normalize: CodeText.normalized, minDistance: 3)
+    }
+
+    private func compare(claim: String, reading: FieldReading?, others: [FieldReading?], normalize: (String) -> String,
+                         minDistance: Int) -> Agreement {
+        guard let reading else { return .uncertain(nil) }
+        let read = normalize(reading.value), claimed = normalize(claim)
+        if read == claimed { return .agrees(reading) }
+        let support = reading.support ?? 0
+        if support >= policy.minSupport { return .agrees(reading) }
+        guard reading.confidence >= policy.minMismatchConfidence, support <= policy.maxMismatchSupport else { return .uncertain(reading) }
+        let corroborated = others.contains { other in
+            guard let other else { return false }
+            return normalize(other.value) == read && other.confidence >= policy.minMismatchConfidence
+        }
+        if corroborated || TextSimilarity.distance(read, claimed) >= minDistance { return .differs(reading) }
+        return .uncertain(reading)
+    }
+
+    /// A date read from a document (no claim to support it).
+    func date(_ reading: FieldReading?) -> CalendarDate? {
+        guard let reading, reading.confidence >= policy.minMismatchConfidence else { return nil }
+        return CalendarDate(iso: reading.value)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Every threshold the rules use, in one place. The defaults were tuned on
+/// generated applications (see `models/README.md` for how); a deployment
+/// may load its own from JSON (`models/check-policy.json` holds the
+/// defaults). Keys left out of a file keep their defaults.
+public struct CheckPolicy: Sendable, Codable, Equatable {
+    /// A claim whose support (``FieldReading/support``) reaches this is confirmed.
+    public var minSupport = 0.60
+    /// A reading that differs from the claim counts as a real difference
+    /// only when its own confidence reaches this …
+    public var minMismatchConfidence = 0.70
+    /// … and the claim's support stays at or below this. In between: manual review.
+    public var maxMismatchSupport = 0.30
+    /// Below this classification score a page's kind is not trusted.
+    public var minClassificationScore = 0.35
+    /// Laplacian sharpness below which a page is too blurred to read.
+    public var minSharpness = 15.0
+    /// A page whose document is smaller than this (estimated dpi) is too small.
+    public var minDPI = 90.0
+    /// Mean brightness (0-255) outside this range: too dark / washed out.
+    public var minBrightness = 40.0
+    public var maxBrightness = 254.5
+    /// Seal shapes scoring below this are not seals.
+    public var minSealScore = 0.5
+    /// A seal with at least this share of its area inside the dashed box is inside it.
+    public var minSealInsideBox = 0.5
+    /// Ring text: the distinctive part of the expected name must be matched
+    /// at least this well for the seal to confirm it …
+    public var minRingSupport = 0.55
+    /// … and at most this well for the seal to contradict it.
+    public var maxRingContradiction = 0.25
+    /// An authority seal contradicts the claimed authority when another
+    /// authority of the same city matches its ring this much better.
+    public var ringCompetitorMargin = 0.2
+
+    public init() {}
+
+    /// The built-in defaults.
+    public static let `default` = CheckPolicy()
+
+    /// Reads a policy file (JSON object; unknown keys are refused so that a
+    /// misspelt threshold does not silently keep its default).
+    public static func load(from url: URL) throws -> CheckPolicy {
+        let data = try Data(contentsOf: url)
+        let object = try JSONSerialization.jsonObject(with: data)
+        guard let dictionary = object as? [String: Any] else {
+            throw PolicyError("\(url.path): the policy must be a JSON object of threshold names and numbers")
+        }
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        if let unknown = dictionary.keys.sorted().first(where: { !known.contains($0) }) {
+            throw PolicyError("\(url.path): unknown threshold \"\(unknown)\"; known: \(known.sorted().joined(separator: ", "))")
+        }
+        return try JSONDecoder().decode(CheckPolicy.self, from: data)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case minSupport, minMismatchConfidence, maxMismatchSupport, minClassificationScore, minSharpness, minDPI,
+             minBrightness, maxBrightness, minSealScore, minSealInsideBox, minRingSupport, maxRingContradiction,
+             ringCompetitorMargin
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var policy = CheckPolicy()
+        func read(_ key: CodingKeys, _ path: WritableKeyPath<CheckPolicy, Double>) throws {
+            if let value = try container.decodeIfPresent(Double.self, forKey: key) { policy[keyPath: path] = value }
+        }
+        try read(.minSupport, \.minSupport)
+        try read(.minMismatchConfidence, \.minMismatchConfidence)
+        try read(.maxMismatchSupport, \.maxMismatchSupport)
+        try read(.minClassificationScore, \.minClassificationScore)
+        try read(.minSharpness, \.minSharpness)
+        try read(.minDPI, \.minDPI)
+        try read(.minBrightness, \.minBrightness)
+        try read(.maxBrightness, \.maxBrightness)
+        try read(.minSealScore, \.minSealScore)
+        try read(.minSealInsideBox, \.minSealInsideBox)
+        try read(.minRingSupport, \.minRingSupport)
+        try read(.maxRingContradiction, \.maxRingContradiction)
+        try read(.ringCompetitorMargin, \.ringCompetitorMargin)
+        self = policy
+    }
+}
+
+/// A policy file that cannot be used.
+public struct PolicyError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,51 @@
+/// The ID card against the form: the applicant's name and number, and the
+/// card's validity on the submission date.
+struct IdentityRules {
+    let context: RuleContext
+
+    func reasons() -> [Reason] {
+        var reasons: [Reason] = []
+        let applicant = context.form.applicant
+        if context.usable[.idCardFront] != nil {
+            if let name = applicant.name, !name.isEmpty {
+                reasons += context.reasons(for: context.comparison.text(claim: name, reading: context.field(.idCardFront, "name"),
+                                                                             others: [context.field(.authorizationLetter, "agentName")]),
+                                           code: .applicantNameMismatch, slot: .idCardFront, field: "name", expected: name)
+            }
+            if let number = applicant.idNumber, ResidentIDNumber.isValid(number) {
+                let agreement = context.comparison.code(claim: number, reading: context.field(.idCardFront, "idNumber"),
+                                                        others: [context.field(.authorizationLetter, "agentIdNumber")],
+                                                        isValid: ResidentIDNumber.isValid)
+                reasons += context.reasons(for: agreement, code: .applicantIDMismatch, slot: .idCardFront, field: "idNumber",
+                                           expected: number)
+            }
+        }
+        if context.usable[.idCardBack] != nil { reasons += expiryReasons() }
+        return reasons
+    }
+
+    /// Expired when the end of validity is before `submittedAt`. The dates
+    /// must also make a real validity period (5, 10 or 20 years from the
+    /// start, or 长期), so that a misread date cannot pass an expired card.
+    func expiryReasons() -> [Reason] {
+        let untilReading = context.field(.idCardBack, "validUntil")
+        guard let untilReading, untilReading.confidence >= context.policy.minMismatchConfidence else {
+            return [Reason.uncertain(.idCardBack, field: "validUntil", reading: untilReading)]
+        }
+        if untilReading.value == "long-term" { return [] }
+        guard let until = CalendarDate(iso: untilReading.value) else {
+            return [Reason.uncertain(.idCardBack, field: "validUntil", reading: untilReading)]
+        }
+        if until < context.submitted {
+            return [Reason(.idCardExpired, document: .idCardBack, field: "validUntil", expected: "≥ \(context.submitted.iso)",
+                           found: until.iso, box: untilReading.box)]
+        }
+        let from = context.field(.idCardBack, "validFrom").flatMap { CalendarDate(iso: $0.value) }
+        let realPeriod = from.map { start in [5, 10, 20].contains { start.adding(years: $0) == until } } ?? false
+        if !realPeriod {
+            return [Reason.uncertain(.idCardBack, field: "validUntil", reading: untilReading,
+                                     detail: ReasonDetail("有效期起止日期不构成 5/10/20 年的期限", "the validity dates do not span 5, 10 or 20 years"))]
+        }
+        return []
+    }
+}

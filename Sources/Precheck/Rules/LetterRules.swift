@@ -1,0 +1,90 @@
+/// The authorization letter: its principal is the licensed company, its
+/// agent the applicant, its term long enough, and it carries the company
+/// seal, inside the dashed box, naming the company.
+struct LetterRules {
+    let context: RuleContext
+    var ring = RingTextMatch()
+
+    func reasons() -> [Reason] {
+        guard let letter = context.usable[.authorizationLetter] else { return [] }
+        let form = context.form
+        var reasons: [Reason] = []
+        // A letter that names the company exactly as the licence reads is
+        // fine even when the form differs (that is COMPANY_NAME_MISMATCH).
+        let principal = letter.fields["principalName"], licensed = context.field(.businessLicense, "name")
+        let matchesLicence = principal.map { p in licensed.map { TextNormalization.normalized($0.value) == TextNormalization.normalized(p.value) } ?? false } ?? false
+        if let company = form.organization.name, !company.isEmpty, !matchesLicence {
+            reasons += context.reasons(for: context.comparison.text(claim: company, reading: letter.fields["principalName"],
+                                                                             others: [context.field(.businessLicense, "name")]),
+                                       code: .letterCompanyMismatch, slot: .authorizationLetter, field: "principalName", expected: company)
+        }
+        if let name = form.applicant.name, !name.isEmpty {
+            reasons += context.reasons(for: context.comparison.text(claim: name, reading: letter.fields["agentName"],
+                                                                             others: [context.field(.idCardFront, "name")]),
+                                       code: .letterAgentMismatch, slot: .authorizationLetter, field: "agentName", expected: name)
+        }
+        if let number = form.applicant.idNumber, ResidentIDNumber.isValid(number) {
+            let agreement = context.comparison.code(claim: number, reading: letter.fields["agentIdNumber"],
+                                                    others: [context.field(.idCardFront, "idNumber")], isValid: ResidentIDNumber.isValid)
+            reasons += context.reasons(for: agreement, code: .letterAgentMismatch, slot: .authorizationLetter, field: "agentIdNumber",
+                                       expected: number)
+        }
+        reasons += termReasons(letter)
+        reasons += sealReasons(letter)
+        return reasons
+    }
+
+    /// The term must end at least one month after submission.
+    func termReasons(_ letter: DocumentEvidence) -> [Reason] {
+        let reading = letter.fields["termEnd"]
+        guard let end = context.comparison.date(reading) else {
+            return [Reason.uncertain(.authorizationLetter, field: "termEnd", reading: reading)]
+        }
+        let required = context.submitted.adding(months: 1)
+        if end < required {
+            return [Reason(.letterTermTooShort, document: .authorizationLetter, field: "termEnd", expected: "≥ \(required.iso)",
+                           found: end.iso, box: reading?.box)]
+        }
+        return []
+    }
+
+    func sealReasons(_ letter: DocumentEvidence) -> [Reason] {
+        let policy = context.policy
+        guard let seal = letter.seals.filter({ $0.color == .red && $0.score >= policy.minSealScore }).max(by: { $0.score < $1.score }) else {
+            return [Reason(.letterSealMissing, document: .authorizationLetter)]
+        }
+        var reasons: [Reason] = []
+        if let inside = seal.insideBox {
+            if inside < policy.minSealInsideBox {
+                reasons.append(Reason(.letterSealOutsideBox, document: .authorizationLetter, found: String(format: "%.0f%%", inside * 100), box: seal.box))
+            }
+        } else {
+            reasons.append(Reason(.fieldUncertain, document: .authorizationLetter, box: seal.box,
+                                  detail: ReasonDetail("未找到盖章虚线框", "the dashed seal box was not found")))
+        }
+        if let company = context.form.organization.name, !company.isEmpty {
+            reasons += CompanySealCheck(policy: policy).reasons(seal, company: company, slot: .authorizationLetter)
+        }
+        return reasons
+    }
+}
+
+/// Whether a company seal's ring names the company.
+struct CompanySealCheck {
+    let policy: CheckPolicy
+    var ring = RingTextMatch()
+
+    func support(_ seal: SealEvidence, company: String) -> Double {
+        ring.support(of: ring.distinctivePart(ofCompany: company), in: [seal.text] + (seal.readings ?? []))
+    }
+
+    func reasons(_ seal: SealEvidence, company: String, slot: DocumentSlot) -> [Reason] {
+        let support = seal.support ?? self.support(seal, company: company)
+        if support >= policy.minRingSupport { return [] }
+        if support <= policy.maxRingContradiction {
+            return [Reason(.sealNameMismatch, document: slot, expected: company, found: seal.text, box: seal.box)]
+        }
+        return [Reason(.fieldUncertain, document: slot, field: "seal", expected: company, found: seal.text, box: seal.box,
+                       detail: ReasonDetail("公章文字无法可靠识别", "the seal's text cannot be read reliably"))]
+    }
+}

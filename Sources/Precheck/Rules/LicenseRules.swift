@@ -1,0 +1,126 @@
+/// The licence against the form: name, credit code, organisation kind,
+/// registration authority and its region.
+struct LicenseRules {
+    let context: RuleContext
+    var resolver = RegionResolver()
+    var ring = RingTextMatch()
+
+    var organization: ApplicationForm.Organization { context.form.organization }
+
+    func reasons() -> [Reason] {
+        var reasons = regionReasons()
+        guard let licence = context.usable[.businessLicense] else { return reasons }
+        if let name = organization.name, !name.isEmpty {
+            reasons += context.reasons(for: context.comparison.text(claim: name, reading: licence.fields["name"],
+                                                                             others: [context.field(.authorizationLetter, "principalName")]),
+                                       code: .companyNameMismatch, slot: .businessLicense, field: "name", expected: name)
+        }
+        if let code = organization.creditCode, CreditCode.isValid(code) {
+            let agreement = context.comparison.code(claim: code, reading: licence.fields["creditCode"], isValid: CreditCode.isValid)
+            reasons += context.reasons(for: agreement, code: .creditCodeMismatch, slot: .businessLicense, field: "creditCode", expected: code)
+        }
+        reasons += kindReasons(licence)
+        reasons += authorityReasons(licence)
+        return reasons
+    }
+
+    /// The credit code to draw the division and category from: the
+    /// licence's when it was read and validates, else the form's.
+    func creditCode(_ licence: DocumentEvidence?) -> CreditCode? {
+        if let read = licence?.fields["creditCode"]?.value, let code = try? CreditCode.validate(read) { return code }
+        return organization.creditCode.flatMap { try? CreditCode.validate($0) }
+    }
+
+    /// Legal entity vs individual business: the form's kind against the
+    /// credit code's category and the licence's 类型 line.
+    func kindReasons(_ licence: DocumentEvidence) -> [Reason] {
+        guard let kind = organization.kind, ["legal-entity", "individual-business"].contains(kind),
+              let code = creditCode(licence) else { return [] }
+        let claimsIndividual = kind == "individual-business"
+        if code.isIndividualBusiness != claimsIndividual {
+            return [Reason(.organizationKindMismatch, document: .businessLicense, field: "creditCode", expected: kind,
+                           found: code.isIndividualBusiness ? "individual-business" : "legal-entity", box: licence.fields["creditCode"]?.box,
+                           detail: ReasonDetail("统一社会信用代码第2位为\(code.category)", "the credit code's category character is \(code.category)"))]
+        }
+        if let type = licence.fields["organizationType"], type.confidence >= context.policy.minMismatchConfidence,
+           type.value.contains("个体") != claimsIndividual {
+            return [Reason(.organizationKindMismatch, document: .businessLicense, field: "organizationType", expected: kind,
+                           found: type.value, box: type.box)]
+        }
+        return []
+    }
+
+    /// The form's region must name the place of the form's authority.
+    func regionReasons() -> [Reason] {
+        guard let authority = organization.registrationAuthority, !authority.isEmpty,
+              let region = organization.registrationRegion else { return [] }
+        let regionDivisions = resolver.divisions(forRegion: region)
+        guard !regionDivisions.isEmpty else { return [] }  // FORM_FIELD_INVALID already
+        let authorityDivisions = resolver.divisions(forAuthority: authority)
+        guard !authorityDivisions.isEmpty else {
+            return [Reason(.fieldUncertain, document: nil, field: "organization.registrationAuthority", found: authority,
+                           detail: ReasonDetail("无法从登记机关名称确定其所在地", "the authority's place cannot be told from its name"))]
+        }
+        if resolver.authority(authorityDivisions, fits: regionDivisions) { return [] }
+        return [Reason(.registrationRegionMismatch, document: nil, field: "organization.registrationRegion",
+                       expected: authority, found: region.joined(separator: " "))]
+    }
+
+    /// The registration authority: the credit code's division is where the
+    /// organisation was registered, the authority's seal carries the name.
+    /// The claim passes when it fits the division and the seal does not
+    /// contradict it; it fails when it does not fit and the seal favours a
+    /// neighbouring authority; anything else goes to review.
+    func authorityReasons(_ licence: DocumentEvidence) -> [Reason] {
+        guard let claim = organization.registrationAuthority, !claim.isEmpty else { return [] }
+        // Some licences print the authority as text: then compare it like a name.
+        if let printed = licence.fields["registrationAuthority"], !printed.value.isEmpty {
+            let agreement = context.comparison.text(claim: claim, reading: printed)
+            if case .agrees = agreement { return [] }
+        }
+        let claimed = resolver.divisions(forAuthority: claim)
+        guard let code = creditCode(licence), !claimed.isEmpty else {
+            return [Reason.uncertain(.businessLicense, field: "registrationAuthority", expected: claim, reading: nil)]
+        }
+        let fitsCode = resolver.division(code.divisionCode, isAmong: claimed)
+        let seal = licence.seals.first { $0.kind == .registrationAuthority }
+        let sealBox = seal?.box
+        // The seal's verdict: support for the claim against the other authorities of the city.
+        var favoured: (name: String, lead: Double)?
+        var claimSupport = 0.0
+        if let seal, let division = claimed.first {
+            let readings = [seal.text] + (seal.readings ?? [])
+            claimSupport = ring.support(of: division.name, in: readings)
+            for neighbour in resolver.divisions.countiesInUse where neighbour.prefecture == division.prefecture && neighbour.name != division.name {
+                let lead = ring.support(of: neighbour.name, in: readings) - claimSupport
+                if lead > (favoured?.lead ?? 0) {
+                    favoured = (resolver.neighbouringName(of: claim, division: division, replacement: neighbour.name), lead)
+                }
+            }
+        }
+        let contradicted = (favoured?.lead ?? 0) >= context.policy.ringCompetitorMargin
+        let confirmed = !contradicted && claimSupport >= context.policy.minRingSupport
+        switch (fitsCode, contradicted, confirmed) {
+        case (true, false, _), (false, false, true):
+            return []
+        case (false, true, _):
+            return [Reason(.registrationAuthorityMismatch, document: .businessLicense, field: "registrationAuthority",
+                           expected: claim, found: favoured?.name, box: sealBox)]
+        default:
+            let detail = fitsCode
+                ? ReasonDetail("登记机关公章的文字与填写的登记机关不符", "the authority seal's text does not fit the authority on the form")
+                : ReasonDetail("填写的登记机关与统一社会信用代码的行政区划不符，且公章无法确认",
+                               "the authority on the form does not fit the credit code's division and the seal cannot confirm it")
+            return [Reason(.fieldUncertain, document: .businessLicense, field: "registrationAuthority", expected: claim,
+                           found: seal?.text, box: sealBox, detail: detail)]
+        }
+    }
+}
+
+extension RegionResolver {
+    /// `claim` with the place `division.name` replaced by `replacement`.
+    func neighbouringName(of claim: String, division: Division, replacement: String) -> String {
+        guard let range = claim.range(of: division.name) else { return replacement }
+        return claim.replacingCharacters(in: range, with: replacement)
+    }
+}

@@ -1,0 +1,37 @@
+/// What the cross-document rules work on: the form, the date rules count
+/// from, and the documents that were read, are of the right kind and legible.
+struct RuleContext {
+    let form: ApplicationForm
+    let submitted: CalendarDate
+    let policy: CheckPolicy
+    let usable: [DocumentSlot: DocumentEvidence]
+
+    var comparison: ClaimComparison { ClaimComparison(policy: policy) }
+
+    func field(_ slot: DocumentSlot, _ key: String) -> FieldReading? {
+        usable[slot]?.fields[key]
+    }
+
+    /// The reason for a claim that disagrees, or for one that could not be decided.
+    func reasons(for agreement: Agreement, code: ReasonCode, slot: DocumentSlot, field: String, expected: String?) -> [Reason] {
+        switch agreement {
+        case .agrees:
+            return []
+        case .differs(let reading):
+            return [Reason(code, document: slot, field: field, expected: expected, found: reading.value, box: reading.box)]
+        case .uncertain(let reading):
+            return [Reason.uncertain(slot, field: field, expected: expected, reading: reading)]
+        }
+    }
+}
+
+extension Reason {
+    /// `FIELD_UNCERTAIN` for a field that was not read, or not surely enough.
+    static func uncertain(_ slot: DocumentSlot, field: String?, expected: String? = nil, reading: FieldReading?,
+                          detail: ReasonDetail? = nil) -> Reason {
+        let why = detail ?? (reading == nil
+            ? ReasonDetail("未能识别该字段", "the field could not be found or read")
+            : ReasonDetail("识别结果不够可靠", "the reading is not reliable enough to decide"))
+        return Reason(.fieldUncertain, document: slot, field: field, expected: expected, found: reading?.value, box: reading?.box, detail: why)
+    }
+}

@@ -1,0 +1,41 @@
+/// Precheck's answer for one application (contract §3). Encodes to exactly
+/// the contract's JSON; a rejection is a normal verdict, not an error.
+public struct Verdict: Sendable, Codable, Equatable {
+    public var applicationId: String
+    public var decision: Decision
+    public var reasons: [Reason]
+    public var documents: [DocumentSlot: DocumentEvidence]
+    /// Stage → milliseconds (`total` always present).
+    public var timingsMs: [String: Int]
+
+    public init(applicationId: String, reasons: [Reason], documents: [DocumentSlot: DocumentEvidence], timingsMs: [String: Int]) {
+        self.applicationId = applicationId
+        self.decision = Verdict.decision(for: reasons)
+        self.reasons = reasons
+        self.documents = documents
+        self.timingsMs = timingsMs
+    }
+
+    /// Rejected when any reason rejects; manual review when any asks for
+    /// review; otherwise pre-approved (contract §3).
+    public static func decision(for reasons: [Reason]) -> Decision {
+        if reasons.contains(where: { $0.severity == .reject }) { return .rejected }
+        if reasons.contains(where: { $0.severity == .review }) { return .manualReview }
+        return .preApproved
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case applicationId, decision, reasons, documents, timingsMs
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(applicationId, forKey: .applicationId)
+        try container.encode(decision, forKey: .decision)
+        try container.encode(reasons, forKey: .reasons)
+        var documentContainer = container.nestedContainer(keyedBy: NamedKey.self, forKey: .documents)
+        for slot in DocumentSlot.allCases { try documentContainer.encodeIfPresent(documents[slot], forKey: NamedKey(slot.rawValue)) }
+        var timingContainer = container.nestedContainer(keyedBy: NamedKey.self, forKey: .timingsMs)
+        for key in timingsMs.keys.sorted() { try timingContainer.encode(timingsMs[key], forKey: NamedKey(key)) }
+    }
+}
