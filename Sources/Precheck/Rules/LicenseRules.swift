@@ -91,10 +91,14 @@ struct LicenseRules {
         if let seal, let division = claimed.first {
             let readings = [seal.text] + (seal.readings ?? [])
             claimSupport = ring.support(of: division.name, in: readings)
-            for neighbour in resolver.divisions.countiesInUse where neighbour.prefecture == division.prefecture && neighbour.name != division.name {
-                let lead = ring.support(of: neighbour.name, in: readings) - claimSupport
+            // The other counties of the city, and the credit code's own
+            // division (which may since have been renamed or merged away).
+            var names = resolver.divisions.countiesInUse.filter { $0.prefecture == division.prefecture }.map(\.name)
+            if let own = resolver.divisions.division(code.divisionCode) { names.insert(own.name, at: 0) }
+            for name in names where name != division.name && !name.isEmpty {
+                let lead = ring.support(of: name, in: readings) - claimSupport
                 if lead > (favoured?.lead ?? 0) {
-                    favoured = (resolver.neighbouringName(of: claim, division: division, replacement: neighbour.name), lead)
+                    favoured = (resolver.neighbouringName(of: claim, division: division, replacement: name), lead)
                 }
             }
         }

@@ -1,0 +1,198 @@
+import Foundation
+@testable import Precheck
+import PrecheckNative
+import Testing
+
+/// The rules on hand-made readings: every reason code's trigger, the
+/// review path when a reading is missing or unsure, and that a clean
+/// application passes.
+@Suite("Rules and decision policy")
+struct RuleTests {
+    static func creditCode(_ prefix: String) -> String { prefix + String(CreditCode.checkCharacter(for: prefix)!) }
+    static func idNumber(_ prefix: String) -> String { prefix + String(ResidentIDNumber.checkCharacter(for: prefix)!) }
+
+    let code = RuleTests.creditCode("91330103MA2CFX8N5")
+    let person = RuleTests.idNumber("33010319850712001")
+    let company = "杭州云溪物业管理有限公司"
+    let box = PixelBox(x: 10, y: 10, width: 100, height: 20)
+
+    var form: ApplicationForm {
+        ApplicationForm(applicationId: "159108036521080", submittedAt: "2026-11-20", caProvider: "浙江汇信CA", quantity: 1,
+                        organization: .init(name: company, kind: "legal-entity", certificateType: "business-license", creditCode: code,
+                                            registrationAuthority: "杭州市下城区市场监督管理局", registrationRegion: ["浙江省", "杭州市", "下城区"]),
+                        applicant: .init(name: "王明", idNumber: person, mobile: "15600000000", email: "admin@example.com"),
+                        documents: ["businessLicense": "license.jpg", "idCardFront": "front.png", "idCardBack": "back.jpg",
+                                    "authorizationLetter": "letter.pdf"])
+    }
+
+    func field(_ value: String, confidence: Double = 0.97, support: Double? = nil) -> FieldReading {
+        FieldReading(value: value, confidence: confidence, box: box, support: support)
+    }
+
+    func seal(_ kind: SealKind, _ text: String, inside: Double? = nil) -> SealEvidence {
+        SealEvidence(kind: kind, text: text, box: PixelBox(x: 500, y: 500, width: 300, height: 300), color: .red, score: 0.9, insideBox: inside)
+    }
+
+    /// Evidence of a clean application that fits `form`.
+    var documents: [DocumentSlot: DocumentEvidence] {
+        let quality = QualityMeasures.test
+        return [
+            .businessLicense: DocumentEvidence(file: "license.jpg", detectedType: .businessLicense, classificationScore: 0.9,
+                                               isBlackAndWhiteCopy: false, quality: quality,
+                                               fields: ["name": field(company), "creditCode": field(code),
+                                                        "organizationType": field("有限责任公司(自然人投资或控股)")],
+                                               seals: [seal(.registrationAuthority, "杭州市下城区市场监督管理局")]),
+            .idCardFront: DocumentEvidence(file: "front.png", detectedType: .idCardFront, classificationScore: 0.9, isBlackAndWhiteCopy: false,
+                                           quality: quality, fields: ["name": field("王明"), "idNumber": field(person)]),
+            .idCardBack: DocumentEvidence(file: "back.jpg", detectedType: .idCardBack, classificationScore: 0.9, isBlackAndWhiteCopy: false,
+                                          quality: quality, fields: ["validFrom": field("2020-03-01"), "validUntil": field("2040-03-01")]),
+            .authorizationLetter: DocumentEvidence(file: "letter.pdf", detectedType: .authorizationLetter, classificationScore: 0.9,
+                                                   isBlackAndWhiteCopy: false, quality: quality,
+                                                   fields: ["principalName": field(company), "agentName": field("王明"),
+                                                            "agentIdNumber": field(person), "termEnd": field("2027-11-19")],
+                                                   seals: [seal(.company, "杭州云溪物业管理有限公司", inside: 0.95)]),
+        ]
+    }
+
+    func verdict(form: ApplicationForm? = nil, _ change: (inout [DocumentSlot: DocumentEvidence]) -> Void = { _ in }) -> Verdict {
+        var evidence = documents
+        change(&evidence)
+        var outcomes: [DocumentSlot: DocumentOutcome] = [:]
+        for (slot, document) in evidence { outcomes[slot] = .read(document) }
+        return Verdict.assemble(form: form ?? self.form, outcomes: outcomes, submitted: CalendarDate(iso: "2026-11-20")!,
+                                policy: .default, timingsMs: [:])
+    }
+
+    func codes(_ verdict: Verdict) -> [String] { verdict.reasons.map(\.code.rawValue) }
+
+    @Test func cleanApplicationIsPreApproved() {
+        let result = verdict()
+        #expect(result.decision == .preApproved, "\(codes(result))")
+        #expect(result.reasons.isEmpty)
+    }
+
+    @Test func formProblemsReject() {
+        var broken = form
+        broken.applicant.mobile = "1560000000"
+        broken.applicant.email = "admin#example.com"
+        broken.quantity = 0
+        broken.organization.creditCode = String(code.dropLast()) + (code.last == "0" ? "1" : "0")
+        broken.applicant.idNumber = String(person.dropLast()) + (person.last == "0" ? "1" : "0")
+        let result = verdict(form: broken)
+        #expect(result.decision == .rejected)
+        let fields = result.reasons.filter { $0.code == .formFieldInvalid }.compactMap(\.field)
+        #expect(fields == ["applicant.mobile", "applicant.email", "quantity"])
+        #expect(codes(result).contains("FORM_CREDIT_CODE_INVALID"))
+        #expect(codes(result).contains("FORM_ID_NUMBER_INVALID"))
+        // The mobile number is masked even in the verdict.
+        #expect(result.reasons.first { $0.field == "applicant.mobile" }?.found == "156***0000")
+    }
+
+    @Test func oneCharacterNameDifferenceSeenOnTwoDocumentsRejects() {
+        let result = verdict { $0[.businessLicense]!.fields["name"] = field("杭州云西物业管理有限公司", support: 0.02)
+                               $0[.authorizationLetter]!.fields["principalName"] = field("杭州云西物业管理有限公司", support: 0.02) }
+        #expect(result.decision == .rejected)
+        let reason = result.reasons.first { $0.code == .companyNameMismatch }
+        #expect(reason?.expected == company)
+        #expect(reason?.found == "杭州云西物业管理有限公司")
+        #expect(reason?.box == box)
+        // The letter agrees with the licence, so it is not blamed.
+        #expect(!codes(result).contains("LETTER_COMPANY_MISMATCH"))
+    }
+
+    @Test func loneOneCharacterDifferenceGoesToReviewAndSupportConfirms() {
+        let unsure = verdict { $0[.idCardFront]!.fields["name"] = field("王鸣", support: 0) }
+        #expect(unsure.decision == .manualReview)
+        #expect(unsure.reasons.map(\.code) == [.fieldUncertain])
+        #expect(unsure.reasons.first?.field == "name")
+        let supported = verdict { $0[.idCardFront]!.fields["name"] = field("王鸣", support: 0.9) }
+        #expect(supported.decision == .preApproved)
+    }
+
+    @Test func missingReadingIsNeverAPass() {
+        let result = verdict { $0[.idCardFront]!.fields["idNumber"] = nil; $0[.authorizationLetter]!.fields["termEnd"] = nil }
+        #expect(result.decision == .manualReview)
+        #expect(result.reasons.map(\.field) == ["idNumber", "termEnd"])
+    }
+
+    @Test func codesMustValidateAndDifferClearly() {
+        let otherCode = RuleTests.creditCode("91330103MA27QK4N1")
+        let rejected = verdict { $0[.businessLicense]!.fields["creditCode"] = field(otherCode, support: 0) }
+        #expect(codes(rejected) == ["CREDIT_CODE_MISMATCH"])
+        // A reading that fails the checksum decides nothing.
+        let invalid = String(code.dropLast()) + (code.last == "0" ? "1" : "0")
+        let unsure = verdict { $0[.businessLicense]!.fields["creditCode"] = field(invalid, support: 0) }
+        #expect(codes(unsure) == ["FIELD_UNCERTAIN"])
+    }
+
+    @Test func idCardValidity() {
+        let expired = verdict { $0[.idCardBack]!.fields["validFrom"] = field("2005-06-01"); $0[.idCardBack]!.fields["validUntil"] = field("2025-06-01") }
+        #expect(codes(expired) == ["ID_CARD_EXPIRED"])
+        let longTerm = verdict { $0[.idCardBack]!.fields["validUntil"] = field("long-term") }
+        #expect(longTerm.decision == .preApproved)
+        // Dates that make no real period (a misread year) are not trusted.
+        let odd = verdict { $0[.idCardBack]!.fields["validUntil"] = field("2041-03-01") }
+        #expect(codes(odd) == ["FIELD_UNCERTAIN"])
+    }
+
+    @Test func letterRules() {
+        let short = verdict { $0[.authorizationLetter]!.fields["termEnd"] = field("2026-12-19") }
+        #expect(codes(short) == ["LETTER_TERM_TOO_SHORT"])
+        let exactlyOneMonth = verdict { $0[.authorizationLetter]!.fields["termEnd"] = field("2026-12-20") }
+        #expect(exactlyOneMonth.decision == .preApproved)
+        let noSeal = verdict { $0[.authorizationLetter]!.seals = [] }
+        #expect(codes(noSeal) == ["LETTER_SEAL_MISSING"])
+        let outside = verdict { $0[.authorizationLetter]!.seals = [seal(.company, company, inside: 0.1)] }
+        #expect(codes(outside) == ["LETTER_SEAL_OUTSIDE_BOX"])
+        let noBox = verdict { $0[.authorizationLetter]!.seals = [seal(.company, company, inside: nil)] }
+        #expect(codes(noBox) == ["FIELD_UNCERTAIN"])
+        let otherSeal = verdict { $0[.authorizationLetter]!.seals = [seal(.company, "杭州天祥医疗器械有限公司", inside: 0.9)] }
+        #expect(codes(otherSeal) == ["SEAL_NAME_MISMATCH"])
+        let otherAgent = verdict { $0[.authorizationLetter]!.fields["agentName"] = field("李华强", support: 0) }
+        #expect(codes(otherAgent) == ["LETTER_AGENT_MISMATCH"])
+    }
+
+    @Test func authorityRegionAndKind() {
+        var neighbour = form
+        neighbour.organization.registrationAuthority = "杭州市西湖区市场监督管理局"
+        neighbour.organization.registrationRegion = ["浙江省", "杭州市", "西湖区"]
+        let rejected = verdict(form: neighbour)
+        #expect(codes(rejected) == ["REGISTRATION_AUTHORITY_MISMATCH"])
+        #expect(rejected.reasons.first?.found == "杭州市下城区市场监督管理局")
+        // Without a readable seal the code's division alone cannot settle it.
+        let unsure = verdict(form: neighbour) { $0[.businessLicense]!.seals = [] }
+        #expect(codes(unsure) == ["FIELD_UNCERTAIN"])
+        // 下城区 merged into 拱墅区 in 2021: a licence from before still fits.
+        var region = form
+        region.organization.registrationRegion = ["浙江省", "杭州市", "西湖区"]
+        #expect(codes(verdict(form: region)) == ["REGISTRATION_REGION_MISMATCH"])
+        var kind = form
+        kind.organization.kind = "individual-business"
+        #expect(codes(verdict(form: kind)) == ["ORGANIZATION_KIND_MISMATCH"])
+    }
+
+    @Test func documentProblems() {
+        var outcomes: [DocumentSlot: DocumentOutcome] = [:]
+        for (slot, document) in documents { outcomes[slot] = .read(document) }
+        outcomes[.idCardBack] = .missing("back.jpg")
+        outcomes[.businessLicense] = .unreadable("license.jpg", IntakeError(code: .corrupt, message: "the JPEG file is damaged", underlying: nil))
+        var front = documents[.idCardFront]!
+        front.detectedType = .idCardBack
+        outcomes[.idCardFront] = .read(front)
+        let result = Verdict.assemble(form: form, outcomes: outcomes, submitted: CalendarDate(iso: "2026-11-20")!, policy: .default, timingsMs: [:])
+        #expect(codes(result).prefix(3) == ["DOCUMENT_UNREADABLE", "DOCUMENT_TYPE_WRONG", "DOCUMENT_MISSING"])
+        var copy = documents[.businessLicense]!
+        copy.isBlackAndWhiteCopy = true
+        copy.seals = []
+        #expect(codes(verdict { $0[.businessLicense] = copy }).contains("COPY_SEAL_MISSING"))
+        var blurred = documents[.businessLicense]!
+        blurred.quality?.sharpness = 1
+        #expect(codes(verdict { $0[.businessLicense] = blurred }) == ["IMAGE_QUALITY_POOR"])
+    }
+}
+
+extension QualityMeasures {
+    static let test = QualityMeasures(width: 2000, height: 2800, headerDPI: 200, estimatedDPI: 200, sharpness: 500, brightness: 235,
+                                      contrast: 40, clippedHighlights: 0.1, clippedShadows: 0, edgeInk: [0, 0, 0, 0], colourfulness: 5,
+                                      nonRedColourFraction: 0.01, nonRedMeanChroma: 3, nonRedTintedFraction: 0.01, redInkFraction: 0.01)
+}
