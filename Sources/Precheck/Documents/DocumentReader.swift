@@ -15,6 +15,7 @@ public struct DocumentReader: Sendable {
     /// A share of tinted non-red pixels below this marks a black-and-white
     /// copy (a red seal stamped on the copy does not count).
     public var maxCopyTintedFraction = 0.0005
+    var sealInspector = SealInspector()
 
     public init() {}
 
@@ -46,7 +47,8 @@ public struct DocumentReader: Sendable {
         }
         let quality = cleaned.quality
         let copy = quality.nonRedTintedFraction < maxCopyTintedFraction
+        let seals = kind == .unknown ? [] : try sealInspector.seals(on: cleaned, kind: kind, isCopy: copy, engine: engine)
         return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: copy,
-                               quality: quality, fields: fields, text: page.lines.map(\.text))
+                               quality: quality, fields: fields, seals: seals, text: page.lines.map(\.text))
     }
 }

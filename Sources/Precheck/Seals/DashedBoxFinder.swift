@@ -1,0 +1,129 @@
+import PrecheckNative
+
+/// Finds the dashed rectangle printed on the authorization letter for the
+/// company seal.
+///
+/// Dashed lines are looked for in ``CleanedPage/binary`` (the red seal is
+/// already dropped there, so a seal over the box hides little of it): per
+/// row, thin ink (vertical run no thicker than a rule) is joined across the
+/// dash gaps; long joined runs that are partly ink and made of several
+/// dashes are dashed rules. The same is done per column. Two horizontal
+/// rules of similar extent plus a vertical one at either end (or the other
+/// way round) make the box.
+public struct DashedBoxFinder: Sendable {
+    /// Thickest rule, as a share of the page's short side.
+    var maxThicknessShare = 1.0 / 250
+    /// Widest dash gap bridged, as a share of the short side.
+    var maxGapShare = 1.0 / 60
+    /// Shortest and longest side of the box, as shares of the short side.
+    var sideShares = 0.15...0.5
+    /// A dashed rule is between these shares ink.
+    var dashCoverage = 0.25...0.9
+    /// Fewest dashes on a rule.
+    var minDashes = 5
+
+    /// A finder with the default settings.
+    public init() {}
+
+    /// The dashed rectangle meant for the seal (letter), working coordinates, or nil.
+    public func find(in page: CleanedPage) -> PixelBox? {
+        let binary = page.binary
+        let shortSide = min(binary.width, binary.height)
+        let thickness = max(3, Int(Double(shortSide) * maxThicknessShare))
+        let gap = max(6, Int(Double(shortSide) * maxGapShare))
+        let minLength = Int(Double(shortSide) * sideShares.lowerBound)
+        let ink = binary.pixels.map { $0 == 0 }
+        let horizontal = rules(ink, length: binary.width, lines: binary.height, index: { $1 * binary.width + $0 },
+                               thickness: thickness, gap: gap, minLength: minLength)
+        let vertical = rules(ink, length: binary.height, lines: binary.width, index: { $1 + $0 * binary.width },
+                             thickness: thickness, gap: gap, minLength: minLength)
+        return bestBox(horizontal: horizontal, vertical: vertical, shortSide: shortSide)
+    }
+
+    /// A dashed rule: at position `line` (row or column), from `start` to `end` along it.
+    struct Rule: Equatable {
+        var line: Int
+        var start: Int
+        var end: Int
+        var length: Int { end - start }
+    }
+
+    /// Dashed rules along one direction. `index(along, line)` gives the pixel index.
+    func rules(_ ink: [Bool], length: Int, lines: Int, index: (Int, Int) -> Int,
+               thickness: Int, gap: Int, minLength: Int) -> [Rule] {
+        // Thin ink: the run across the line direction is at most `thickness` long.
+        func isThinInk(_ along: Int, _ line: Int) -> Bool {
+            guard ink[index(along, line)] else { return false }
+            var across = 1
+            var step = 1
+            while line - step >= 0, ink[index(along, line - step)], across <= thickness { across += 1; step += 1 }
+            step = 1
+            while line + step < lines, ink[index(along, line + step)], across <= thickness { across += 1; step += 1 }
+            return across <= thickness
+        }
+        var found: [Rule] = []
+        for line in 0..<lines {
+            var runStart = -1, lastInk = -gap - 1, inkCount = 0, dashes = 0
+            func close() {
+                let end = lastInk + 1
+                if runStart >= 0, end - runStart >= minLength, dashes >= minDashes,
+                   dashCoverage.contains(Double(inkCount) / Double(end - runStart)) {
+                    found.append(Rule(line: line, start: runStart, end: end))
+                }
+                runStart = -1; inkCount = 0; dashes = 0
+            }
+            for along in 0..<length where isThinInk(along, line) {
+                if along - lastInk > gap { close(); runStart = along }
+                if along - lastInk > 1 { dashes += 1 }
+                inkCount += 1
+                lastInk = along
+            }
+            close()
+        }
+        return merged(found, thickness: thickness)
+    }
+
+    /// Rules on neighbouring lines with overlapping extents become one (the middle line, the widest extent).
+    func merged(_ rules: [Rule], thickness: Int) -> [Rule] {
+        var groups: [[Rule]] = []
+        for rule in rules.sorted(by: { $0.line < $1.line }) {
+            if let g = groups.indices.last(where: { groups[$0].last!.line >= rule.line - thickness
+                && groups[$0].last!.start < rule.end && rule.start < groups[$0].last!.end }) {
+                groups[g].append(rule)
+            } else {
+                groups.append([rule])
+            }
+        }
+        return groups.map { group in
+            Rule(line: group[group.count / 2].line, start: group.map(\.start).min()!, end: group.map(\.end).max()!)
+        }
+    }
+
+    /// The most complete roughly square rectangle the rules make.
+    func bestBox(horizontal: [Rule], vertical: [Rule], shortSide: Int) -> PixelBox? {
+        let tolerance = max(8, shortSide / 60)
+        func near(_ a: Int, _ b: Int) -> Bool { abs(a - b) <= tolerance }
+        var best: (box: PixelBox, support: Int)?
+        for top in horizontal {
+            for bottom in horizontal where bottom.line > top.line {
+                let left = min(top.start, bottom.start), right = max(top.end, bottom.end)
+                let width = right - left, height = bottom.line - top.line
+                guard Double(height) >= Double(shortSide) * sideShares.lowerBound,
+                      Double(height) <= Double(shortSide) * sideShares.upperBound,
+                      Double(width) <= Double(shortSide) * sideShares.upperBound,
+                      Double(max(width, height)) <= 1.5 * Double(min(width, height)),
+                      near(top.start, bottom.start) || near(top.end, bottom.end) else { continue }
+                // Vertical rules at either end, within the horizontal rules' span.
+                let sides = vertical.filter { rule in
+                    (near(rule.line, left) || near(rule.line, right)) && rule.start < bottom.line + tolerance && rule.end > top.line - tolerance
+                }
+                guard !sides.isEmpty else { continue }
+                let support = top.length + bottom.length + sides.reduce(0) { $0 + $1.length }
+                if support > best?.support ?? 0 {
+                    best = (PixelBox(x: left, y: top.line, width: width, height: height), support)
+                }
+            }
+        }
+        return best?.box
+    }
+}

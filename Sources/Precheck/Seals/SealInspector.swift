@@ -1,0 +1,35 @@
+/// The seal stage of reading a document: finds the seals on a cleaned page,
+/// tells whose they are, reads their rings and, on the letter, measures how
+/// much of the company seal lies in the dashed box.
+struct SealInspector {
+    var detector = SealDetector()
+    var ringReader = SealRingReader()
+    var boxFinder = DashedBoxFinder()
+    /// Shapes scoring lower are not reported at all (the rules apply their
+    /// own, higher threshold).
+    var minReportedScore = 0.3
+    /// At most this many seals are read per page (ring reading costs ~0.1 s).
+    var maxSeals = 3
+
+    func seals(on page: CleanedPage, kind: DocumentKind, isCopy: Bool, engine: any OCREngine) throws -> [SealEvidence] {
+        let found = Array(detector.detect(in: page).filter { $0.score >= minReportedScore }.prefix(maxSeals))
+        guard !found.isEmpty else { return [] }
+        let box = kind == .authorizationLetter ? boxFinder.find(in: page) : nil
+        // On a licence original the authority's seal is the lowest red one
+        // (over the issue date); on a copy, red seals are the company's and
+        // the grey one is the copied authority seal.
+        let isLicence = kind == .businessLicense || kind == .creditCodeCertificate
+        let authorityCentre = isLicence && !isCopy ? found.filter { $0.colour == .red }.map(\.centreY).max() : nil
+        return try found.map { seal in
+            let sealKind: SealKind
+            if isLicence && (seal.colour == .grey || seal.centreY == authorityCentre) {
+                sealKind = .registrationAuthority
+            } else {
+                sealKind = .company
+            }
+            let reading = try ringReader.read(seal, in: page, engine: engine)
+            return SealEvidence(kind: sealKind, text: reading.text, readings: reading.readings, box: page.sourceBox(seal.box),
+                                color: seal.colour, score: seal.score, insideBox: box.map { seal.fractionInside($0) })
+        }
+    }
+}

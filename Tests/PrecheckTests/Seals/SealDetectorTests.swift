@@ -1,0 +1,103 @@
+import Foundation
+import Precheck
+import PrecheckCorpus
+import PrecheckNative
+import Testing
+
+/// Seal detection, ring reading and the letter's seal box on the committed
+/// samples and on a rendered faded seal.
+@Suite("Seal detection and reading", .serialized)
+struct SealDetectorTests {
+    func page(_ application: String, _ slot: String, engine: any OCREngine) throws -> CleanedPage {
+        try PageCleaner().clean(try ImageIntake().decode(contentsOf: try Samples.file(application, slot)), engine: engine)
+    }
+
+    @Test func licenceAuthoritySealOverTextIsFoundAndReadCloserToItsAuthority() throws {
+        let engine = try TesseractEngine()
+        let licence = try page("APP-0001", "businessLicense", engine: engine)
+        let seals = SealDetector().detect(in: licence)
+        #expect(seals.count == 1)
+        let seal = try #require(seals.first)
+        #expect(seal.colour == .red)
+        // Lower right, over the issue date; not the red emblem at the top.
+        #expect(seal.centreX > Double(licence.colour.width) / 2 && seal.centreY > Double(licence.colour.height) * 0.7)
+        #expect(abs(seal.radiusX - seal.radiusY) < 0.05 * seal.radiusX)
+
+        let reading = try SealRingReader().read(seal, in: licence, engine: engine)
+        let truth = try Samples.truth("APP-0001").fields["businessLicense"]!["registrationAuthority"]!
+        #expect(truth == "临城县市场监督管理局")
+        let neighbour = "内丘县市场监督管理局"
+        #expect(TextSimilarity.similarity(reading.text, truth) > TextSimilarity.similarity(reading.text, neighbour))
+        #expect(reading.readings.count == 3)
+        #expect(reading.readings.contains(reading.text))
+    }
+
+    @Test func fadedSealIsFound() throws {
+        var canvas = Canvas(width: 1240, height: 1754)
+        var random = SeededRandom(seed: 7)
+        for line in 0..<12 {
+            _ = try canvas.text("本授权书自签署之日起生效，特此证明。", x: 120, y: 900 + line * 60, points: 14, dpi: 150)
+        }
+        var style = SealStyle(ringText: "石门县市场监督管理局", radius: 118)
+        style.inkStrength = 0.45
+        style.rotationDegrees = 12
+        try SealRenderer.stamp(style, on: &canvas, cx: 820, cy: 1100, random: &random)
+        let decoded = try ImageIntake().decode(try VipsImage(canvas.raster).encoded(as: .png))
+        let cleaned = try PageCleaner().clean(decoded)
+        let seals = SealDetector().detect(in: cleaned)
+        #expect(seals.count == 1)
+        let seal = try #require(seals.first)
+        #expect(seal.colour == .red)
+        #expect(abs(seal.centreX - 820) < 6 && abs(seal.centreY - 1100) < 6)
+        #expect(abs(seal.radiusX - 118) < 6 && abs(seal.radiusY - 118) < 6)
+    }
+
+    @Test func blackAndWhiteCopyHasRedCompanySealAndGreyAuthoritySeal() throws {
+        let truth = try Samples.truth("APP-0008")
+        #expect(truth.presentation["businessLicense"]!.blackAndWhiteCopy && truth.presentation["businessLicense"]!.companySealOnCopy)
+        let copy = try page("APP-0008", "businessLicense", engine: try TesseractEngine())
+        let seals = SealDetector().detect(in: copy)
+        #expect(seals.filter { $0.colour == .red }.count == 1)
+        #expect(seals.filter { $0.colour == .grey }.count == 1)
+    }
+
+    @Test func copyWithoutCompanySealHasOnlyTheGreySeal() throws {
+        #expect(try Samples.truth("APP-0013").defect == .copyWithoutSeal)
+        let copy = try page("APP-0013", "businessLicense", engine: try TesseractEngine())
+        let seals = SealDetector().detect(in: copy)
+        // The emblem, grey on the copy, is no seal either.
+        #expect(seals.map(\.colour) == [.grey])
+    }
+
+    @Test func letterSealInsideAndOutsideTheDashedBox() throws {
+        let engine = try TesseractEngine()
+        let inside = try page("APP-0001", "authorizationLetter", engine: engine)
+        let insideBox = try #require(DashedBoxFinder().find(in: inside))
+        let insideSeals = SealDetector().detect(in: inside)
+        #expect(insideSeals.count == 1)
+        #expect(try #require(insideSeals.first).fractionInside(insideBox) > 0.5)
+
+        #expect(try Samples.truth("APP-0029").defect == .letterSealOutsideBox)
+        let outside = try page("APP-0029", "authorizationLetter", engine: engine)
+        let outsideBox = try #require(DashedBoxFinder().find(in: outside))
+        let outsideSeals = SealDetector().detect(in: outside)
+        #expect(outsideSeals.count == 1)
+        #expect(try #require(outsideSeals.first).fractionInside(outsideBox) < 0.5)
+    }
+
+    @Test func pagesWithoutSeals() throws {
+        let engine = try TesseractEngine()
+        #expect(try Samples.truth("APP-0028").defect == .letterWithoutSeal)
+        #expect(SealDetector().detect(in: try page("APP-0028", "authorizationLetter", engine: engine)).isEmpty)
+        #expect(SealDetector().detect(in: try page("APP-0001", "idCardFront", engine: engine)).isEmpty)
+        #expect(SealDetector().detect(in: try page("APP-0001", "idCardBack", engine: engine)).isEmpty)
+    }
+
+    @Test func fractionInsideMeasuresTheEllipseArea() {
+        let seal = DetectedSeal(centreX: 100, centreY: 100, radiusX: 50, radiusY: 40, colour: .red, score: 1)
+        #expect(seal.box == PixelBox(x: 50, y: 60, width: 100, height: 80))
+        #expect(seal.fractionInside(PixelBox(x: 0, y: 0, width: 300, height: 300)) == 1)
+        #expect(seal.fractionInside(PixelBox(x: 200, y: 200, width: 50, height: 50)) == 0)
+        #expect(abs(seal.fractionInside(PixelBox(x: 0, y: 0, width: 100, height: 300)) - 0.5) < 0.01)
+    }
+}
