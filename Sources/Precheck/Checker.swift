@@ -91,12 +91,14 @@ public final class Checker: Sendable {
     /// What the form says each field of a slot's document should read.
     static func claims(for slot: DocumentSlot, form: ApplicationForm) -> [String: String] {
         let organization = form.organization, applicant = form.applicant
+        let company = DocumentReader.companySealClaim, authority = DocumentReader.authoritySealClaim
         let pairs: [(String, String?)] = switch slot {
-        case .businessLicense: [("name", organization.name), ("creditCode", organization.creditCode)]
-        case .idCardFront: [("name", applicant.name), ("idNumber", applicant.idNumber)]
-        case .idCardBack: []
+        case .businessLicense: [("name", organization.name), ("creditCode", organization.creditCode), (company, organization.name),
+                                (authority, organization.registrationAuthority)]
+        case .idCardFront: [("name", applicant.name), ("idNumber", applicant.idNumber), (company, organization.name)]
+        case .idCardBack: [(company, organization.name)]
         case .authorizationLetter: [("principalName", organization.name), ("agentName", applicant.name),
-                                    ("agentIdNumber", applicant.idNumber)]
+                                    ("agentIdNumber", applicant.idNumber), (company, organization.name)]
         }
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in
             value.flatMap { $0.isEmpty ? nil : (key, $0) }
@@ -183,7 +185,9 @@ struct CopySealRules {
             guard let evidence = context.usable[slot], evidence.isBlackAndWhiteCopy == true else { continue }
             let seals = evidence.seals.filter { $0.kind == .company && $0.color == .red && $0.score >= context.policy.minSealScore }
             guard let seal = seals.max(by: { $0.score < $1.score }) else { continue }  // COPY_SEAL_MISSING already
-            reasons += CompanySealCheck(policy: context.policy).reasons(seal, company: company, slot: slot)
+            // The letter's seal check already asks for review when its ring
+            // is unreadable; a copy's seal only rejects on a contradiction.
+            reasons += CompanySealCheck(policy: context.policy).reasons(seal, company: company, slot: slot, reviewWhenUnknown: false)
         }
         return reasons
     }

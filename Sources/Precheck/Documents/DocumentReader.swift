@@ -19,6 +19,17 @@ public struct DocumentReader: Sendable {
 
     public init() {}
 
+    /// The names seals should carry, from the claims `companySeal` and `authoritySeal`.
+    func sealClaims(_ claims: [String: String]) -> [SealKind: String] {
+        var expected: [SealKind: String] = [:]
+        expected[.company] = claims[DocumentReader.companySealClaim]
+        expected[.registrationAuthority] = claims[DocumentReader.authoritySealClaim]
+        return expected
+    }
+
+    /// Claim keys for the names on seals (not field keys).
+    public static let companySealClaim = "companySeal", authoritySealClaim = "authoritySeal"
+
     /// Reads the document in the file at `url`; see ``read(_:engine:claims:)``.
     public func read(contentsOf url: URL, engine: any OCREngine, claims: [String: String] = [:]) throws -> DocumentReading {
         try read(try intake.decode(contentsOf: url), engine: engine, claims: claims)
@@ -47,7 +58,7 @@ public struct DocumentReader: Sendable {
         }
         let quality = cleaned.quality
         let copy = quality.nonRedTintedFraction < maxCopyTintedFraction
-        let seals = kind == .unknown ? [] : try sealInspector.seals(on: cleaned, kind: kind, isCopy: copy, engine: engine)
+        let seals = kind == .unknown ? [] : try sealInspector.seals(on: cleaned, kind: kind, isCopy: copy, expected: sealClaims(claims), engine: engine)
         return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: copy,
                                quality: quality, fields: fields, seals: seals, text: page.lines.map(\.text))
     }

@@ -27,9 +27,9 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
     public var minSealInsideBox = 0.5
     /// Ring text: the distinctive part of the expected name must be matched
     /// at least this well for the seal to confirm it …
-    public var minRingSupport = 0.55
+    public var minRingSupport = 0.5
     /// … and at most this well for the seal to contradict it.
-    public var maxRingContradiction = 0.25
+    public var maxRingContradiction = 0.2
     /// An authority seal contradicts the claimed authority when another
     /// authority of the same city matches its ring this much better.
     public var ringCompetitorMargin = 0.2

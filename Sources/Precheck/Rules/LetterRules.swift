@@ -70,21 +70,50 @@ struct LetterRules {
 }
 
 /// Whether a company seal's ring names the company.
+///
+/// A name is split into its distinctive part and the anchors other names
+/// of the same place share (the place in front, the legal form behind).
+/// The seal *confirms* the company when its readings (free or restricted
+/// to the name's characters) hold enough of the distinctive part. It
+/// *contradicts* the company only when the ring is clearly legible — the
+/// anchors come out in a confident restricted reading — and yet hardly any
+/// distinctive character appears in any reading. Anything between is
+/// unknown: Tesseract reads seal rings poorly (see `models/README.md`).
 struct CompanySealCheck {
     let policy: CheckPolicy
     var ring = RingTextMatch()
 
-    func support(_ seal: SealEvidence, company: String) -> Double {
-        ring.support(of: ring.distinctivePart(ofCompany: company), in: [seal.text] + (seal.readings ?? []))
+    enum Finding: Equatable { case confirmed, contradicted, unknown }
+
+    /// The finding and the support (share of the distinctive part found).
+    func judge(_ seal: SealEvidence, company: String) -> (finding: Finding, support: Double) {
+        let name = TextNormalization.normalized(company)
+        let distinctive = ring.distinctivePart(ofCompany: name)
+        let constrained = seal.constrainedReadings ?? []
+        let free = [seal.text] + (seal.readings ?? [])
+        let support = ring.support(of: distinctive, in: constrained + free)
+        if support >= policy.minRingSupport { return (.confirmed, support) }
+        let anchors = name.replacingOccurrences(of: distinctive, with: "")
+        let legible = zip(constrained, seal.constrainedConfidences ?? []).contains { text, confidence in
+            confidence >= policy.minMismatchConfidence && RingTextMatch.alignedShare(of: anchors, in: TextNormalization.normalized(text)) >= 0.8
+        }
+        if legible && !anchors.isEmpty && support <= policy.maxRingContradiction { return (.contradicted, support) }
+        return (.unknown, support)
     }
 
-    func reasons(_ seal: SealEvidence, company: String, slot: DocumentSlot) -> [Reason] {
-        let support = seal.support ?? self.support(seal, company: company)
-        if support >= policy.minRingSupport { return [] }
-        if support <= policy.maxRingContradiction {
-            return [Reason(.sealNameMismatch, document: slot, expected: company, found: seal.text, box: seal.box)]
+    /// Reasons for a seal that should carry `company`. With
+    /// `reviewWhenUnknown` false (copies, whose seal the letter already
+    /// vouches for), only a contradiction counts.
+    func reasons(_ seal: SealEvidence, company: String, slot: DocumentSlot, reviewWhenUnknown: Bool = true) -> [Reason] {
+        switch judge(seal, company: company).finding {
+        case .confirmed:
+            return []
+        case .contradicted:
+            return [Reason(.sealNameMismatch, document: slot, field: "seal", expected: company, found: seal.text, box: seal.box)]
+        case .unknown:
+            guard reviewWhenUnknown else { return [] }
+            return [Reason(.fieldUncertain, document: slot, field: "seal", expected: company, found: seal.text, box: seal.box,
+                           detail: ReasonDetail("公章文字无法可靠识别", "the seal's text cannot be read reliably"))]
         }
-        return [Reason(.fieldUncertain, document: slot, field: "seal", expected: company, found: seal.text, box: seal.box,
-                       detail: ReasonDetail("公章文字无法可靠识别", "the seal's text cannot be read reliably"))]
     }
 }

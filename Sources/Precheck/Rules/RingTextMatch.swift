@@ -18,14 +18,26 @@ struct RingTextMatch {
         if let form = Self.legalForms.first(where: { text.hasSuffix($0) && text.count > $0.count + 1 }) {
             text.removeLast(form.count)
         }
+        // The place in front: a province and/or a city, then a county of
+        // that city (常德 / 湖南省常德市 / 漯河郾城区). A county of some other
+        // city is not stripped: trade names often are place names (云溪).
+        var city: String?
         var stripped = true
         while stripped && text.count > 2 {
             stripped = false
             for length in stride(from: min(7, text.count - 2), through: 2, by: -1) {
                 let head = String(text.prefix(length))
-                let named = !resolver.divisions.divisions(named: head).isEmpty
-                    || ["市", "县", "区", "省"].contains { !resolver.divisions.divisions(named: head + $0).isEmpty }
-                if named { text.removeFirst(length); stripped = true; break }
+                let places = ([head] + ["市", "县", "区", "省", "自治州", "盟", "地区"].map { head + $0 })
+                    .flatMap(resolver.divisions.divisions(named:))
+                let fits = places.contains { place in
+                    place.level != .county || (city != nil && place.prefecture == city)
+                }
+                if fits {
+                    city = places.first { $0.level == .prefecture }?.name ?? city
+                    text.removeFirst(length)
+                    stripped = true
+                    break
+                }
             }
         }
         return text

@@ -11,7 +11,10 @@ struct SealInspector {
     /// At most this many seals are read per page (ring reading costs ~0.1 s).
     var maxSeals = 3
 
-    func seals(on page: CleanedPage, kind: DocumentKind, isCopy: Bool, engine: any OCREngine) throws -> [SealEvidence] {
+    /// - Parameter expected: what each kind of seal should say (the form's
+    ///   company name and registration authority), for the constrained reading.
+    func seals(on page: CleanedPage, kind: DocumentKind, isCopy: Bool, expected: [SealKind: String],
+               engine: any OCREngine) throws -> [SealEvidence] {
         let found = Array(detector.detect(in: page).filter { $0.score >= minReportedScore }.prefix(maxSeals))
         guard !found.isEmpty else { return [] }
         let box = kind == .authorizationLetter ? boxFinder.find(in: page) : nil
@@ -28,8 +31,15 @@ struct SealInspector {
                 sealKind = .company
             }
             let reading = try ringReader.read(seal, in: page, engine: engine)
-            return SealEvidence(kind: sealKind, text: reading.text, readings: reading.readings, box: page.sourceBox(seal.box),
-                                color: seal.colour, score: seal.score, insideBox: box.map { seal.fractionInside($0) })
+            var evidence = SealEvidence(kind: sealKind, text: reading.text, readings: reading.readings, box: page.sourceBox(seal.box),
+                                        color: seal.colour, score: seal.score, insideBox: box.map { seal.fractionInside($0) })
+            if let name = expected[sealKind], !name.isEmpty {
+                let constrained = try ringReader.constrainedReadings(seal, in: page, engine: engine,
+                                                                     alphabet: String(Set(TextNormalization.normalized(name)).sorted()))
+                evidence.constrainedReadings = constrained.map(\.text)
+                evidence.constrainedConfidences = constrained.map(\.confidence)
+            }
+            return evidence
         }
     }
 }

@@ -48,4 +48,23 @@ public struct SealRingReader: Sendable {
         }
         return RingReading(text: best?.text ?? "", readings: readings, confidence: best?.confidence ?? 0)
     }
+
+    /// Reads the ring with the recogniser restricted to `alphabet` (the
+    /// characters of the name the seal should carry), once per strip
+    /// variant: each text with its mean confidence. On a seal that carries
+    /// the name, the name comes out with ordinary confidence; on another
+    /// name's seal the recogniser is forced onto characters it does not see,
+    /// drops them or loses confidence.
+    public func constrainedReadings(_ seal: DetectedSeal, in page: CleanedPage, engine: any OCREngine,
+                                    alphabet: String) throws -> [(text: String, confidence: Double)] {
+        let ink = SealInkImage(seal: seal, page: page)
+        let span = unwrapper.textSpan(of: seal, ink: ink)
+        return try variants.map { variant in
+            let strip = unwrapper.strip(of: seal, ink: ink, band: variant.band, span: span, stretch: variant.stretch)
+            let recognized = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300, whitelist: alphabet))
+            let symbols = recognized.lines.flatMap(\.symbols)
+            let confidence = symbols.isEmpty ? 0 : symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
+            return (String(recognized.text.filter { !$0.isWhitespace }), confidence)
+        }
+    }
 }

@@ -15,6 +15,11 @@ public struct SealEvidence: Sendable, Codable, Equatable {
     public var text: String
     /// Every reading of the ring that was tried (band radii, directions).
     public var readings: [String]?
+    /// The ring read with only the expected name's characters allowed, and
+    /// the mean confidence of each reading (see
+    /// ``SealRingReader/constrainedReadings(_:in:engine:alphabet:)``).
+    public var constrainedReadings: [String]?
+    public var constrainedConfidences: [Double]?
     /// 0-1: how well the ring supports the name it should carry, when known.
     public var support: Double?
     /// In the uploaded image's pixels.

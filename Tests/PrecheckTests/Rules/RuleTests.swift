@@ -146,8 +146,18 @@ struct RuleTests {
         #expect(codes(outside) == ["LETTER_SEAL_OUTSIDE_BOX"])
         let noBox = verdict { $0[.authorizationLetter]!.seals = [seal(.company, company, inside: nil)] }
         #expect(codes(noBox) == ["FIELD_UNCERTAIN"])
-        let otherSeal = verdict { $0[.authorizationLetter]!.seals = [seal(.company, "杭州天祥医疗器械有限公司", inside: 0.9)] }
-        #expect(codes(otherSeal) == ["SEAL_NAME_MISMATCH"])
+        // Another company's seal: legible (the shared anchors 杭州…有限公司
+        // come out confidently when only the claim's characters are allowed)
+        // yet without the claim's distinctive 云溪物业管理.
+        var other = seal(.company, "杭州天祥医疗器械有限公司", inside: 0.9)
+        other.constrainedReadings = ["杭州有限公司"]
+        other.constrainedConfidences = [0.85]
+        #expect(codes(verdict { $0[.authorizationLetter]!.seals = [other] }) == ["SEAL_NAME_MISMATCH"])
+        // An illegible ring decides nothing.
+        var smudged = seal(.company, "抬和4项动起了堵", inside: 0.9)
+        smudged.constrainedReadings = ["有"]
+        smudged.constrainedConfidences = [0.1]
+        #expect(codes(verdict { $0[.authorizationLetter]!.seals = [smudged] }) == ["FIELD_UNCERTAIN"])
         let otherAgent = verdict { $0[.authorizationLetter]!.fields["agentName"] = field("李华强", support: 0) }
         #expect(codes(otherAgent) == ["LETTER_AGENT_MISMATCH"])
     }
