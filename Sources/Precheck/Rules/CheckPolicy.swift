@@ -30,6 +30,9 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
     public var minRingSupport = 0.5
     /// … and at most this well for the seal to contradict it.
     public var maxRingContradiction = 0.2
+    /// A ring reading restricted to the name's characters counts towards
+    /// the name only at this mean confidence or above.
+    public var minRestrictedRingConfidence = 0.6
     /// An authority seal contradicts the claimed authority when another
     /// authority of the same city matches its ring this much better.
     public var ringCompetitorMargin = 0.2
@@ -57,7 +60,7 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case minSupport, minMismatchConfidence, maxMismatchSupport, minClassificationScore, minSharpness, minDPI,
              minBrightness, maxBrightness, minSealScore, minSealInsideBox, minRingSupport, maxRingContradiction,
-             ringCompetitorMargin
+             minRestrictedRingConfidence, ringCompetitorMargin
     }
 
     public init(from decoder: Decoder) throws {
@@ -78,6 +81,7 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
         try read(.minSealInsideBox, \.minSealInsideBox)
         try read(.minRingSupport, \.minRingSupport)
         try read(.maxRingContradiction, \.maxRingContradiction)
+        try read(.minRestrictedRingConfidence, \.minRestrictedRingConfidence)
         try read(.ringCompetitorMargin, \.ringCompetitorMargin)
         self = policy
     }

@@ -91,8 +91,16 @@ struct CompanySealCheck {
         let distinctive = ring.distinctivePart(ofCompany: name)
         let constrained = seal.constrainedReadings ?? []
         let free = [seal.text] + (seal.readings ?? [])
-        let support = ring.support(of: distinctive, in: constrained + free)
-        if support >= policy.minRingSupport { return (.confirmed, support) }
+        // Readings restricted to the name's characters lean towards the
+        // name, so only confident ones count for it; and the trade name
+        // (the first two distinctive characters, e.g. 云溪 rather than the
+        // 物业管理 many companies share) must show too.
+        let sure = zip(constrained, seal.constrainedConfidences ?? []).filter { $0.1 >= policy.minRestrictedRingConfidence }.map(\.0)
+        let support = ring.support(of: distinctive, in: sure + free)
+        let tradeName = String(distinctive.prefix(2))
+        if support >= policy.minRingSupport && ring.support(of: tradeName, in: sure + free) >= 0.5 {
+            return (.confirmed, support)
+        }
         let anchors = name.replacingOccurrences(of: distinctive, with: "")
         let legible = zip(constrained, seal.constrainedConfidences ?? []).contains { text, confidence in
             confidence >= policy.minMismatchConfidence && RingTextMatch.alignedShare(of: anchors, in: TextNormalization.normalized(text)) >= 0.8

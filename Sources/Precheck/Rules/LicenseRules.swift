@@ -87,13 +87,13 @@ struct LicenseRules {
         let sealBox = seal?.box
         // The seal's verdict: support for the claim against the other authorities of the city.
         var favoured: (name: String, lead: Double)?
-        var claimSupport = 0.0, constrainedSupport = 0.0
+        var claimSupport = 0.0
         if let seal, let division = claimed.first {
-            // Competitors are scored on the free readings only: readings
-            // restricted to the claim's characters favour the claim by design.
+            // Free readings only: readings restricted to the claim's
+            // characters favour the claim by design, so they may neither
+            // confirm a claim the code does not fit nor score competitors.
             let readings = [seal.text] + (seal.readings ?? [])
             claimSupport = ring.support(of: division.name, in: readings)
-            constrainedSupport = ring.support(of: division.name, in: seal.constrainedReadings ?? [])
             // The other counties of the city, and the credit code's own
             // division (which may since have been renamed or merged away).
             var names = resolver.divisions.countiesInUse.filter { $0.prefecture == division.prefecture }.map(\.name)
@@ -106,7 +106,7 @@ struct LicenseRules {
             }
         }
         let contradicted = (favoured?.lead ?? 0) >= context.policy.ringCompetitorMargin
-        let confirmed = !contradicted && max(claimSupport, constrainedSupport) >= context.policy.minRingSupport
+        let confirmed = !contradicted && claimSupport >= context.policy.minRingSupport
         switch (fitsCode, contradicted, confirmed) {
         case (true, false, _), (false, false, true):
             return []

@@ -31,7 +31,7 @@ struct PublicAPITests {
         #expect(licence["detectedType"] as? String == "businessLicense")
         let fields = try #require(licence["fields"] as? [String: [String: Any]])
         let code = try #require(fields["creditCode"])
-        #expect(code["value"] as? String == "91520329MANJQ4HH4W")
+        #expect(code["value"] as? String == "92150724MA21B8XG5E")
         #expect((code["box"] as? [Int])?.count == 4)
         #expect((object["timingsMs"] as? [String: Int])?["total"] != nil)
     }
