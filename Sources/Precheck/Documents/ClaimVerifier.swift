@@ -1,4 +1,3 @@
-import Foundation
 import PrecheckNative
 
 /// Measures how well a page supports the value the form claims for a field
@@ -52,7 +51,6 @@ struct ClaimVerifier {
                                                                                     dpi: cleaned.dpi, whitelist: alphabet))
         let symbols = constrained.lines.flatMap(\.symbols).filter { !$0.text.allSatisfy(\.isWhitespace) }
         let text = TextNormalization.normalized(symbols.map(\.text).joined())
-        if ProcessInfo.processInfo.environment["PRECHECK_DEBUG"] != nil { print("DEBUG claim=\(expected) constrained=\(text) confs=\(symbols.map { String(format: "%.2f", $0.confidence) })") }
         // The claim must be spelt out in full (the region may hold stray
         // characters around it).
         guard symbols.count == text.count, let range = text.range(of: expected) else { return nil }
