@@ -29,9 +29,7 @@ public final class Checker: Sendable {
                 engineFactory: @escaping @Sendable () throws -> any OCREngine = { try TesseractEngine() }) throws {
         self.policy = policy
         self.reader = reader
-        let first = try engineFactory()
-        let handOver = EngineHandOver(first)
-        self.engines = OCREnginePool(capacity: concurrency) { try handOver.take() ?? engineFactory() }
+        self.engines = OCREnginePool(capacity: concurrency, ready: try engineFactory(), factory: engineFactory)
     }
 
     /// Checks the application in `folder` (contract §2).
@@ -72,14 +70,14 @@ public final class Checker: Sendable {
     /// Reads one slot's upload, turning every failure into an outcome.
     func outcome(of slot: DocumentSlot, in application: Application) async -> DocumentOutcome {
         guard let upload = application.documents[slot] else { return .missing(application.form.file(for: slot)) }
-        let claims = Self.claims(for: slot, form: application.form)
+        let claims = Self.claims(for: slot, form: application.form), sealNames = Self.sealNames(form: application.form)
         do {
             let image: DecodedImage
             switch upload {
             case .file(let url, _): image = try reader.intake.decode(contentsOf: url)
             case .bytes(let bytes, _): image = try reader.intake.decode(bytes)
             }
-            let reading = try await engines.withEngine { engine in try reader.read(image, engine: engine, claims: claims) }
+            let reading = try await engines.withEngine { engine in try reader.read(image, engine: engine, claims: claims, sealNames: sealNames) }
             return .read(DocumentEvidence(file: upload.name, reading: reading))
         } catch let error as IntakeError {
             return .unreadable(upload.name, error)
@@ -91,37 +89,28 @@ public final class Checker: Sendable {
     /// What the form says each field of a slot's document should read.
     static func claims(for slot: DocumentSlot, form: ApplicationForm) -> [String: String] {
         let organization = form.organization, applicant = form.applicant
-        let company = DocumentReader.companySealClaim, authority = DocumentReader.authoritySealClaim
         let pairs: [(String, String?)] = switch slot {
-        case .businessLicense: [("name", organization.name), ("creditCode", organization.creditCode), (company, organization.name),
-                                (authority, organization.registrationAuthority)]
-        case .idCardFront: [("name", applicant.name), ("idNumber", applicant.idNumber), (company, organization.name)]
-        case .idCardBack: [(company, organization.name)]
+        case .businessLicense: [("name", organization.name), ("creditCode", organization.creditCode)]
+        case .idCardFront: [("name", applicant.name), ("idNumber", applicant.idNumber)]
+        case .idCardBack: []
         case .authorizationLetter: [("principalName", organization.name), ("agentName", applicant.name),
-                                    ("agentIdNumber", applicant.idNumber), (company, organization.name)]
+                                    ("agentIdNumber", applicant.idNumber)]
         }
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in
             value.flatMap { $0.isEmpty ? nil : (key, $0) }
         })
     }
 
+    /// The names the seals on any document should carry, per the form.
+    static func sealNames(form: ApplicationForm) -> [SealKind: String] {
+        var names: [SealKind: String] = [:]
+        names[.company] = form.organization.name
+        names[.registrationAuthority] = form.organization.registrationAuthority
+        return names
+    }
+
     static func milliseconds(since start: DispatchTime) -> Int {
         Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
-    }
-}
-
-/// Gives the engine made while checking the configuration to the pool, once.
-///
-/// `@unchecked Sendable`: the engine is handed out at most once, under the lock.
-private final class EngineHandOver: @unchecked Sendable {
-    private var engine: (any OCREngine)?
-    private let lock = NSLock()
-    init(_ engine: any OCREngine) { self.engine = engine }
-    func take() -> (any OCREngine)? {
-        lock.lock()
-        defer { lock.unlock() }
-        defer { engine = nil }
-        return engine
     }
 }
 

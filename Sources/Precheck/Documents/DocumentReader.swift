@@ -12,34 +12,26 @@ public struct DocumentReader: Sendable {
     public var intake = ImageIntake()
     public var cleaner = PageCleaner()
     public var pageReader = PageReader()
-    /// A share of tinted non-red pixels below this marks a black-and-white
-    /// copy (a red seal stamped on the copy does not count).
-    public var maxCopyTintedFraction = 0.0005
     var sealInspector = SealInspector()
 
     public init() {}
 
-    /// The names seals should carry, from the claims `companySeal` and `authoritySeal`.
-    func sealClaims(_ claims: [String: String]) -> [SealKind: String] {
-        var expected: [SealKind: String] = [:]
-        expected[.company] = claims[DocumentReader.companySealClaim]
-        expected[.registrationAuthority] = claims[DocumentReader.authoritySealClaim]
-        return expected
-    }
-
-    /// Claim keys for the names on seals (not field keys).
-    public static let companySealClaim = "companySeal", authoritySealClaim = "authoritySeal"
-
-    /// Reads the document in the file at `url`; see ``read(_:engine:claims:)``.
-    public func read(contentsOf url: URL, engine: any OCREngine, claims: [String: String] = [:]) throws -> DocumentReading {
-        try read(try intake.decode(contentsOf: url), engine: engine, claims: claims)
+    /// Reads the document in the file at `url`; see ``read(_:engine:claims:sealNames:)``.
+    public func read(contentsOf url: URL, engine: any OCREngine, claims: [String: String] = [:],
+                     sealNames: [SealKind: String] = [:]) throws -> DocumentReading {
+        try read(try intake.decode(contentsOf: url), engine: engine, claims: claims, sealNames: sealNames)
     }
 
     /// Reads a decoded document.
     ///
-    /// - Parameter claims: field key → the value the form says the field
-    ///   holds; each claimed field that was read gets a ``FieldReading/support``.
-    public func read(_ image: DecodedImage, engine: any OCREngine, claims: [String: String] = [:]) throws -> DocumentReading {
+    /// - Parameters:
+    ///   - claims: field key → the value the form says the field holds; each
+    ///     claimed field that was read gets a ``FieldReading/support``.
+    ///   - sealNames: the name each kind of seal should carry (the form's
+    ///     company and registration authority); its seals' rings are also
+    ///     read restricted to that name's characters.
+    public func read(_ image: DecodedImage, engine: any OCREngine, claims: [String: String] = [:],
+                     sealNames: [SealKind: String] = [:]) throws -> DocumentReading {
         var cleaned = try cleaner.clean(image, engine: engine)
         var page = try pageReader.read(cleaned, engine: engine)
         var (kind, score) = DocumentClassifier().classify(page)
@@ -56,10 +48,8 @@ public struct DocumentReader: Sendable {
             guard let reading = fields[key] else { continue }
             fields[key]?.support = try verifier.support(for: claim, reading: reading)
         }
-        let quality = cleaned.quality
-        let copy = quality.nonRedTintedFraction < maxCopyTintedFraction
-        let seals = kind == .unknown ? [] : try sealInspector.seals(on: cleaned, kind: kind, isCopy: copy, expected: sealClaims(claims), engine: engine)
-        return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: copy,
-                               quality: quality, fields: fields, seals: seals, text: page.lines.map(\.text))
+        let seals = kind == .unknown ? [] : try sealInspector.seals(on: cleaned, kind: kind, expected: sealNames, engine: engine)
+        return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: cleaned.quality.isBlackAndWhiteCopy,
+                               quality: cleaned.quality, fields: fields, seals: seals, text: page.lines.map(\.text))
     }
 }

@@ -43,6 +43,13 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
 
     /// Whether ink runs into any image edge.
     public var touchesEdge: Bool { edgeInk.contains { $0 > 0.02 } }
+
+    /// A share of tinted non-red pixels below this marks a black-and-white
+    /// copy (a red seal stamped on the copy does not count).
+    public static let maxCopyTintedFraction = 0.0005
+
+    /// Whether the page is a black-and-white copy (see ``maxCopyTintedFraction``).
+    public var isBlackAndWhiteCopy: Bool { nonRedTintedFraction < Self.maxCopyTintedFraction }
 }
 
 /// Computes ``QualityMeasures`` for a working image.

@@ -31,9 +31,12 @@ public final class OCREnginePool: Sendable {
     private let factory: @Sendable () throws -> any OCREngine
     private let state = Mutex(State())
 
-    public init(capacity: Int, factory: @escaping @Sendable () throws -> any OCREngine) {
+    /// - Parameter ready: an engine already made (e.g. to check the set-up
+    ///   at start); it is the first one handed out.
+    public init(capacity: Int, ready: (any OCREngine)? = nil, factory: @escaping @Sendable () throws -> any OCREngine) {
         self.capacity = max(1, capacity)
         self.factory = factory
+        if let ready { state.withLock { $0.idle = [Box(ready)]; $0.made = 1 } }
     }
 
     /// Runs `body` with an engine no other task is using.

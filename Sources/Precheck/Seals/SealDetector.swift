@@ -10,8 +10,6 @@ import PrecheckNative
 public struct SealDetector: Sendable {
     /// Lowest ``DetectedSeal/score`` reported.
     var minScore = 0.6
-    /// A B&W copy has less non-red tint than this (see ``QualityMeasures/nonRedTintedFraction``).
-    var blackAndWhiteTint = 0.0005
     /// On a B&W copy, grey darker than this is ink when measuring a grey seal's ring.
     var greyInkThreshold: UInt8 = 170
     var candidates = SealCandidates()
@@ -24,7 +22,7 @@ public struct SealDetector: Sendable {
     public func detect(in page: CleanedPage) -> [DetectedSeal] {
         let red = InkMask(redInk: page.redInk)
         var seals = candidates.redClusters(red).compactMap { seal(in: $0, of: red, colour: .red) }
-        if page.quality.nonRedTintedFraction < blackAndWhiteTint {
+        if page.quality.isBlackAndWhiteCopy {
             let dark = InkMask(grey: page.grey, darkerThan: greyInkThreshold)
             let grey = candidates.greyClusters(page.binary).compactMap { seal(in: $0, of: dark, colour: .grey) }
             // A red seal's dark overprint must not count twice.

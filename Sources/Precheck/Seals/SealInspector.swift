@@ -13,8 +13,9 @@ struct SealInspector {
 
     /// - Parameter expected: what each kind of seal should say (the form's
     ///   company name and registration authority), for the constrained reading.
-    func seals(on page: CleanedPage, kind: DocumentKind, isCopy: Bool, expected: [SealKind: String],
+    func seals(on page: CleanedPage, kind: DocumentKind, expected: [SealKind: String],
                engine: any OCREngine) throws -> [SealEvidence] {
+        let isCopy = page.quality.isBlackAndWhiteCopy
         let found = Array(detector.detect(in: page).filter { $0.score >= minReportedScore }.prefix(maxSeals))
         guard !found.isEmpty else { return [] }
         let box = kind == .authorizationLetter ? boxFinder.find(in: page) : nil
@@ -30,14 +31,12 @@ struct SealInspector {
             } else {
                 sealKind = .company
             }
-            let reading = try ringReader.read(seal, in: page, engine: engine)
+            let reading = try ringReader.read(seal, in: page, engine: engine, expectedName: expected[sealKind])
             var evidence = SealEvidence(kind: sealKind, text: reading.text, readings: reading.readings, box: page.sourceBox(seal.box),
                                         color: seal.colour, score: seal.score, insideBox: box.map { seal.fractionInside($0) })
-            if let name = expected[sealKind], !name.isEmpty {
-                let constrained = try ringReader.constrainedReadings(seal, in: page, engine: engine,
-                                                                     alphabet: String(Set(TextNormalization.normalized(name)).sorted()))
-                evidence.constrainedReadings = constrained.map(\.text)
-                evidence.constrainedConfidences = constrained.map(\.confidence)
+            if expected[sealKind].map({ !$0.isEmpty }) ?? false {
+                evidence.constrainedReadings = reading.constrainedReadings
+                evidence.constrainedConfidences = reading.constrainedConfidences
             }
             return evidence
         }

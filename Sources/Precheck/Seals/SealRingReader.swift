@@ -8,6 +8,13 @@ public struct RingReading: Sendable, Equatable {
     public var readings: [String]
     /// Tesseract's confidence in `text`, 0-1.
     public var confidence: Double
+    /// With an expected name: each strip read with only the name's
+    /// characters allowed, and the mean confidence of each. On a seal that
+    /// carries the name, it comes out with ordinary confidence; on another
+    /// name's seal the recogniser is forced onto characters it does not see,
+    /// drops them or loses confidence.
+    public var constrainedReadings: [String] = []
+    public var constrainedConfidences: [Double] = []
 
     /// A reading with its alternatives.
     public init(text: String, readings: [String], confidence: Double) {
@@ -31,40 +38,39 @@ public struct SealRingReader: Sendable {
     /// A reader with the default settings.
     public init() {}
 
-    /// Reads `seal` on `page` with `engine`.
-    public func read(_ seal: DetectedSeal, in page: CleanedPage, engine: any OCREngine) throws -> RingReading {
+    /// Reads `seal` on `page` with `engine`, once per strip variant.
+    ///
+    /// - Parameter expectedName: the name the seal should carry; when given,
+    ///   each strip is also read with the recogniser restricted to its
+    ///   characters (``RingReading/constrainedReadings``).
+    public func read(_ seal: DetectedSeal, in page: CleanedPage, engine: any OCREngine,
+                     expectedName: String? = nil) throws -> RingReading {
         let ink = SealInkImage(seal: seal, page: page)
         let span = unwrapper.textSpan(of: seal, ink: ink)
-        var best: (text: String, confidence: Double)?
-        var readings: [String] = []
+        let alphabet = expectedName.flatMap { $0.isEmpty ? nil : String(Set(TextNormalization.normalized($0)).sorted()) }
+        var reading = RingReading(text: "", readings: [], confidence: 0)
+        var bestConfidence = -1.0
         for variant in variants {
             let strip = unwrapper.strip(of: seal, ink: ink, band: variant.band, span: span, stretch: variant.stretch)
-            let recognized = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300))
-            let text = String(recognized.text.filter { !$0.isWhitespace })
-            let confidence = recognized.lines.isEmpty ? 0
-                : recognized.lines.reduce(0) { $0 + $1.confidence } / Double(recognized.lines.count)
-            readings.append(text)
-            if !text.isEmpty, confidence > best?.confidence ?? -1 { best = (text, confidence) }
+            let free = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300))
+            let text = Self.joined(free)
+            let confidence = free.lines.isEmpty ? 0 : free.lines.reduce(0) { $0 + $1.confidence } / Double(free.lines.count)
+            reading.readings.append(text)
+            if !text.isEmpty, confidence > bestConfidence {
+                (reading.text, reading.confidence, bestConfidence) = (text, confidence, confidence)
+            }
+            if let alphabet {
+                let restricted = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300, whitelist: alphabet))
+                let symbols = restricted.lines.flatMap(\.symbols)
+                reading.constrainedReadings.append(Self.joined(restricted))
+                reading.constrainedConfidences.append(symbols.isEmpty ? 0 : symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count))
+            }
         }
-        return RingReading(text: best?.text ?? "", readings: readings, confidence: best?.confidence ?? 0)
+        return reading
     }
 
-    /// Reads the ring with the recogniser restricted to `alphabet` (the
-    /// characters of the name the seal should carry), once per strip
-    /// variant: each text with its mean confidence. On a seal that carries
-    /// the name, the name comes out with ordinary confidence; on another
-    /// name's seal the recogniser is forced onto characters it does not see,
-    /// drops them or loses confidence.
-    public func constrainedReadings(_ seal: DetectedSeal, in page: CleanedPage, engine: any OCREngine,
-                                    alphabet: String) throws -> [(text: String, confidence: Double)] {
-        let ink = SealInkImage(seal: seal, page: page)
-        let span = unwrapper.textSpan(of: seal, ink: ink)
-        return try variants.map { variant in
-            let strip = unwrapper.strip(of: seal, ink: ink, band: variant.band, span: span, stretch: variant.stretch)
-            let recognized = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300, whitelist: alphabet))
-            let symbols = recognized.lines.flatMap(\.symbols)
-            let confidence = symbols.isEmpty ? 0 : symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
-            return (String(recognized.text.filter { !$0.isWhitespace }), confidence)
-        }
+    /// The recognised text without spaces.
+    static func joined(_ text: RecognizedText) -> String {
+        String(text.text.filter { !$0.isWhitespace })
     }
 }
