@@ -78,7 +78,7 @@ public final class Checker: Sendable {
             case .bytes(let bytes, _): image = try reader.intake.decode(bytes)
             }
             let reading = try await engines.withEngine { engine in try reader.read(image, engine: engine, claims: claims, sealNames: sealNames) }
-            return .read(DocumentEvidence(file: upload.name, reading: reading))
+            return .read(upload.name, reading)
         } catch let error as IntakeError {
             return .unreadable(upload.name, error)
         } catch {
@@ -114,21 +114,12 @@ public final class Checker: Sendable {
     }
 }
 
-extension DocumentEvidence {
-    /// The evidence of a document that was read.
-    init(file: String, reading: DocumentReading) {
-        self.init(file: file, detectedType: reading.detectedType, classificationScore: reading.classificationScore,
-                  isBlackAndWhiteCopy: reading.isBlackAndWhiteCopy, quality: reading.quality, fields: reading.fields,
-                  seals: reading.seals, text: reading.text)
-    }
-}
-
 extension Verdict {
     /// Applies every rule to the documents' outcomes.
     static func assemble(form: ApplicationForm, outcomes: [DocumentSlot: DocumentOutcome], submitted: CalendarDate,
                          policy: CheckPolicy, timingsMs: [String: Int]) -> Verdict {
         var reasons = FormRules(form: form, today: submitted).reasons()
-        var usable: [DocumentSlot: DocumentEvidence] = [:]
+        var usable: [DocumentSlot: DocumentReading] = [:]
         var documents: [DocumentSlot: DocumentEvidence] = [:]
         let documentRules = DocumentRules(policy: policy)
         for slot in DocumentSlot.allCases {
@@ -136,9 +127,9 @@ extension Verdict {
             let (slotReasons, isUsable) = documentRules.check(slot, outcome)
             reasons += slotReasons
             switch outcome {
-            case .read(let evidence):
-                documents[slot] = evidence
-                if isUsable { usable[slot] = evidence }
+            case .read(let file, let reading):
+                documents[slot] = DocumentEvidence(file: file, reading: reading)
+                if isUsable { usable[slot] = reading }
             case .unreadable(let file, let error):
                 documents[slot] = DocumentEvidence(file: file, error: error.description)
             case .failed(let file, let message):
@@ -171,7 +162,7 @@ struct CopySealRules {
         guard let company = context.form.organization.name, !company.isEmpty else { return [] }
         var reasons: [Reason] = []
         for slot in [DocumentSlot.businessLicense, .idCardFront, .idCardBack] {
-            guard let evidence = context.usable[slot], evidence.isBlackAndWhiteCopy == true else { continue }
+            guard let evidence = context.usable[slot], evidence.isBlackAndWhiteCopy else { continue }
             let seals = evidence.seals.filter { $0.kind == .company && $0.color == .red && $0.score >= context.policy.minSealScore }
             guard let seal = seals.max(by: { $0.score < $1.score }) else { continue }  // COPY_SEAL_MISSING already
             // The letter's seal check already asks for review when its ring

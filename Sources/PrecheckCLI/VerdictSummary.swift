@@ -27,11 +27,12 @@ struct VerdictSummary {
         }
         for slot in DocumentSlot.allCases {
             guard let document = verdict.documents[slot] else { continue }
+            let reading = document.reading
             let fields = (Self.keyFields[slot] ?? []).compactMap { key in
-                document.fields[key].map { "\(key)=\($0.value) (\(String(format: "%.2f", $0.confidence)))" }
+                reading?.fields[key].map { "\(key)=\($0.value) (\(String(format: "%.2f", $0.confidence)))" }
             }
-            let seals = document.seals.map { "seal:\($0.kind.rawValue)/\($0.color.rawValue)" }
-            lines.append("  \(slot.rawValue) \(document.file): \(document.detectedType?.rawValue ?? "not read") \((fields + seals).joined(separator: "  "))")
+            let seals = (reading?.seals ?? []).map { "seal:\($0.kind.rawValue)/\($0.color.rawValue)" }
+            lines.append("  \(slot.rawValue) \(document.file): \(reading?.detectedType.rawValue ?? "not read") \((fields + seals).joined(separator: "  "))")
         }
         lines.append("  \(verdict.timingsMs["total"] ?? 0) ms")
         return lines.map(PersonalData.masked).joined(separator: "\n")

@@ -13,18 +13,17 @@ struct DocumentRules {
             return ([Reason(.documentUnreadable, document: slot, detail: ReasonDetail(error.message, error.message))], false)
         case .failed(_, let message):
             return ([Reason.uncertain(slot, field: nil, reading: nil, detail: ReasonDetail("处理失败：\(message)", "processing failed: \(message)"))], false)
-        case .read(let evidence):
-            return check(slot, evidence)
+        case .read(_, let reading):
+            return check(slot, reading)
         }
     }
 
-    func check(_ slot: DocumentSlot, _ evidence: DocumentEvidence) -> (reasons: [Reason], usable: Bool) {
-        if let problem = qualityProblem(evidence.quality) {
+    func check(_ slot: DocumentSlot, _ reading: DocumentReading) -> (reasons: [Reason], usable: Bool) {
+        if let problem = qualityProblem(reading.quality) {
             return ([Reason(.imageQualityPoor, document: slot, detail: problem)], false)
         }
-        let kind = evidence.detectedType ?? .unknown
-        let score = evidence.classificationScore ?? 0
-        if kind == .unknown || score < policy.minClassificationScore {
+        let kind = reading.detectedType
+        if kind == .unknown || reading.classificationScore < policy.minClassificationScore {
             let detail = ReasonDetail("无法判断是何种材料", "could not tell which document this is")
             return ([Reason.uncertain(slot, field: nil, reading: nil, detail: detail)], false)
         }
@@ -35,16 +34,15 @@ struct DocumentRules {
         }
         var reasons: [Reason] = []
         let copySlots: [DocumentSlot] = [.businessLicense, .idCardFront, .idCardBack]
-        if copySlots.contains(slot), evidence.isBlackAndWhiteCopy == true,
-           !evidence.seals.contains(where: { $0.color == .red && $0.score >= policy.minSealScore }) {
+        if copySlots.contains(slot), reading.isBlackAndWhiteCopy,
+           !reading.seals.contains(where: { $0.color == .red && $0.score >= policy.minSealScore }) {
             reasons.append(Reason(.copySealMissing, document: slot))
         }
         return (reasons, true)
     }
 
     /// Why a page is too poor to read, if it is.
-    func qualityProblem(_ quality: QualityMeasures?) -> ReasonDetail? {
-        guard let quality else { return nil }
+    func qualityProblem(_ quality: QualityMeasures) -> ReasonDetail? {
         if quality.sharpness < policy.minSharpness {
             return ReasonDetail("图像模糊", "the image is blurred")
         }
@@ -64,7 +62,7 @@ enum DocumentOutcome {
     case unreadable(String, IntakeError)
     /// Decoded but a later stage failed (not expected; kept for review).
     case failed(String, String)
-    case read(DocumentEvidence)
+    case read(String, DocumentReading)
 }
 
 extension DocumentSlot {

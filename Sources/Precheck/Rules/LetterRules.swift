@@ -35,7 +35,7 @@ struct LetterRules {
     }
 
     /// The term must end at least one month after submission.
-    func termReasons(_ letter: DocumentEvidence) -> [Reason] {
+    func termReasons(_ letter: DocumentReading) -> [Reason] {
         let reading = letter.fields["termEnd"]
         guard let end = context.comparison.date(reading) else {
             return [Reason.uncertain(.authorizationLetter, field: "termEnd", reading: reading)]
@@ -48,7 +48,7 @@ struct LetterRules {
         return []
     }
 
-    func sealReasons(_ letter: DocumentEvidence) -> [Reason] {
+    func sealReasons(_ letter: DocumentReading) -> [Reason] {
         let policy = context.policy
         guard let seal = letter.seals.filter({ $0.color == .red && $0.score >= policy.minSealScore }).max(by: { $0.score < $1.score }) else {
             return [Reason(.letterSealMissing, document: .authorizationLetter)]

@@ -26,14 +26,14 @@ struct LicenseRules {
 
     /// The credit code to draw the division and category from: the
     /// licence's when it was read and validates, else the form's.
-    func creditCode(_ licence: DocumentEvidence?) -> CreditCode? {
+    func creditCode(_ licence: DocumentReading?) -> CreditCode? {
         if let read = licence?.fields["creditCode"]?.value, let code = try? CreditCode.validate(read) { return code }
         return organization.creditCode.flatMap { try? CreditCode.validate($0) }
     }
 
     /// Legal entity vs individual business: the form's kind against the
     /// credit code's category and the licence's 类型 line.
-    func kindReasons(_ licence: DocumentEvidence) -> [Reason] {
+    func kindReasons(_ licence: DocumentReading) -> [Reason] {
         guard let kind = organization.kind, ["legal-entity", "individual-business"].contains(kind),
               let code = creditCode(licence) else { return [] }
         let claimsIndividual = kind == "individual-business"
@@ -71,7 +71,7 @@ struct LicenseRules {
     /// The claim passes when it fits the division and the seal does not
     /// contradict it; it fails when it does not fit and the seal favours a
     /// neighbouring authority; anything else goes to review.
-    func authorityReasons(_ licence: DocumentEvidence) -> [Reason] {
+    func authorityReasons(_ licence: DocumentReading) -> [Reason] {
         guard let claim = organization.registrationAuthority, !claim.isEmpty else { return [] }
         // Some licences print the authority as text: then compare it like a name.
         if let printed = licence.fields["registrationAuthority"], !printed.value.isEmpty {

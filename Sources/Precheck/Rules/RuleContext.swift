@@ -4,7 +4,7 @@ struct RuleContext {
     let form: ApplicationForm
     let submitted: CalendarDate
     let policy: CheckPolicy
-    let usable: [DocumentSlot: DocumentEvidence]
+    let usable: [DocumentSlot: DocumentReading]
 
     var comparison: ClaimComparison { ClaimComparison(policy: policy) }
 

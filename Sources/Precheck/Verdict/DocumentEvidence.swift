@@ -1,51 +1,35 @@
 /// What the verdict reports about one uploaded document (contract §3,
-/// `documents.<slot>`): the file, what it was found to be, and every
-/// reading behind the rules, so a reviewer can see why.
+/// `documents.<slot>`): the file, and what was read from it or why it could
+/// not be read. In JSON the reading's keys sit beside `file`.
 public struct DocumentEvidence: Sendable, Codable, Equatable {
     /// The file name as given in the form.
     public var file: String
-    public var detectedType: DocumentKind?
-    public var classificationScore: Double?
-    public var isBlackAndWhiteCopy: Bool?
-    public var quality: QualityMeasures?
-    /// Contract field key → reading.
-    public var fields: [String: FieldReading]
-    public var seals: [SealEvidence]
-    /// The text lines as read, for reviewers.
-    public var text: [String]?
+    /// What was read, when the file could be read.
+    public var reading: DocumentReading?
     /// Why the file could not be read, when it could not.
     public var error: String?
 
-    public init(file: String, detectedType: DocumentKind? = nil, classificationScore: Double? = nil,
-                isBlackAndWhiteCopy: Bool? = nil, quality: QualityMeasures? = nil, fields: [String: FieldReading] = [:],
-                seals: [SealEvidence] = [], text: [String]? = nil, error: String? = nil) {
+    public init(file: String, reading: DocumentReading? = nil, error: String? = nil) {
         self.file = file
-        self.detectedType = detectedType
-        self.classificationScore = classificationScore
-        self.isBlackAndWhiteCopy = isBlackAndWhiteCopy
-        self.quality = quality
-        self.fields = fields
-        self.seals = seals
-        self.text = text
+        self.reading = reading
         self.error = error
     }
 
     enum CodingKeys: String, CodingKey {
-        case file, detectedType, classificationScore, isBlackAndWhiteCopy, quality, fields, seals, text, error
+        case file, error
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        error = try container.decodeIfPresent(String.self, forKey: .error)
+        reading = error == nil ? try DocumentReading(from: decoder) : nil
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
-        try container.encodeIfPresent(detectedType, forKey: .detectedType)
-        try container.encodeIfPresent(classificationScore, forKey: .classificationScore)
-        try container.encodeIfPresent(isBlackAndWhiteCopy, forKey: .isBlackAndWhiteCopy)
-        try container.encodeIfPresent(quality, forKey: .quality)
-        // Field keys in a fixed order, so that equal verdicts print equally.
-        var fieldContainer = container.nestedContainer(keyedBy: NamedKey.self, forKey: .fields)
-        for key in fields.keys.sorted() { try fieldContainer.encode(fields[key], forKey: NamedKey(key)) }
-        try container.encode(seals, forKey: .seals)
-        try container.encodeIfPresent(text, forKey: .text)
+        try reading?.encode(to: encoder)
         try container.encodeIfPresent(error, forKey: .error)
     }
 }

@@ -58,22 +58,23 @@ public struct Evaluator: Sendable {
         for slot in DocumentSlot.allCases {
             guard let expected = truth.fields[slot.rawValue], let presentation = truth.presentation[slot.rawValue] else { continue }
             report.documents += 1
-            guard let document = verdict.documents[slot], let kind = document.detectedType else {
+            guard let document = verdict.documents[slot]?.reading else {
                 report.unreadable.append("\(name)/\(slot.rawValue): \(verdict.documents[slot]?.error ?? "not read")")
                 for key in expected.keys { report.count(slot: slot.rawValue, field: key, style: degraded, exact: false) }
                 continue
             }
             // Only licences and ID cards have colour originals; a letter is printed black.
-            if slot != .authorizationLetter, let copy = document.isBlackAndWhiteCopy {
+            if slot != .authorizationLetter {
+                let copy = document.isBlackAndWhiteCopy
                 report.copyDetection.total += 1
                 if copy == presentation.blackAndWhiteCopy { report.copyDetection.exact += 1 } else {
-                    let tinted = document.quality.map { String(format: "%.4f", $0.nonRedTintedFraction) } ?? "?"
+                    let tinted = String(format: "%.4f", document.quality.nonRedTintedFraction)
                     report.classificationMisses.append("\(name)/\(slot.rawValue) copy flag \(copy) (tinted \(tinted))")
                 }
             }
             report.classified.total += 1
-            if kind.slot == slot { report.classified.exact += 1 } else {
-                report.classificationMisses.append("\(name)/\(slot.rawValue) read as \(kind.rawValue)")
+            if document.detectedType.slot == slot { report.classified.exact += 1 } else {
+                report.classificationMisses.append("\(name)/\(slot.rawValue) read as \(document.detectedType.rawValue)")
             }
             for (key, value) in expected.sorted(by: { $0.key < $1.key }) {
                 let found = document.fields[key]?.value

@@ -34,31 +34,31 @@ struct RuleTests {
     }
 
     /// Evidence of a clean application that fits `form`.
-    var documents: [DocumentSlot: DocumentEvidence] {
+    var documents: [DocumentSlot: DocumentReading] {
         let quality = QualityMeasures.test
         return [
-            .businessLicense: DocumentEvidence(file: "license.jpg", detectedType: .businessLicense, classificationScore: 0.9,
+            .businessLicense: DocumentReading(detectedType: .businessLicense, classificationScore: 0.9,
                                                isBlackAndWhiteCopy: false, quality: quality,
                                                fields: ["name": field(company), "creditCode": field(code),
                                                         "organizationType": field("有限责任公司(自然人投资或控股)")],
-                                               seals: [seal(.registrationAuthority, "杭州市下城区市场监督管理局")]),
-            .idCardFront: DocumentEvidence(file: "front.png", detectedType: .idCardFront, classificationScore: 0.9, isBlackAndWhiteCopy: false,
-                                           quality: quality, fields: ["name": field("王明"), "idNumber": field(person)]),
-            .idCardBack: DocumentEvidence(file: "back.jpg", detectedType: .idCardBack, classificationScore: 0.9, isBlackAndWhiteCopy: false,
-                                          quality: quality, fields: ["validFrom": field("2020-03-01"), "validUntil": field("2040-03-01")]),
-            .authorizationLetter: DocumentEvidence(file: "letter.pdf", detectedType: .authorizationLetter, classificationScore: 0.9,
+                                               seals: [seal(.registrationAuthority, "杭州市下城区市场监督管理局")], text: []),
+            .idCardFront: DocumentReading(detectedType: .idCardFront, classificationScore: 0.9, isBlackAndWhiteCopy: false,
+                                           quality: quality, fields: ["name": field("王明"), "idNumber": field(person)], text: []),
+            .idCardBack: DocumentReading(detectedType: .idCardBack, classificationScore: 0.9, isBlackAndWhiteCopy: false,
+                                          quality: quality, fields: ["validFrom": field("2020-03-01"), "validUntil": field("2040-03-01")], text: []),
+            .authorizationLetter: DocumentReading(detectedType: .authorizationLetter, classificationScore: 0.9,
                                                    isBlackAndWhiteCopy: false, quality: quality,
                                                    fields: ["principalName": field(company), "agentName": field("王明"),
                                                             "agentIdNumber": field(person), "termEnd": field("2027-11-19")],
-                                                   seals: [seal(.company, "杭州云溪物业管理有限公司", inside: 0.95)]),
+                                                   seals: [seal(.company, "杭州云溪物业管理有限公司", inside: 0.95)], text: []),
         ]
     }
 
-    func verdict(form: ApplicationForm? = nil, _ change: (inout [DocumentSlot: DocumentEvidence]) -> Void = { _ in }) -> Verdict {
+    func verdict(form: ApplicationForm? = nil, _ change: (inout [DocumentSlot: DocumentReading]) -> Void = { _ in }) -> Verdict {
         var evidence = documents
         change(&evidence)
         var outcomes: [DocumentSlot: DocumentOutcome] = [:]
-        for (slot, document) in evidence { outcomes[slot] = .read(document) }
+        for (slot, document) in evidence { outcomes[slot] = .read("\(slot).jpg", document) }
         return Verdict.assemble(form: form ?? self.form, outcomes: outcomes, submitted: CalendarDate(iso: "2026-11-20")!,
                                 policy: .default, timingsMs: [:])
     }
@@ -183,12 +183,12 @@ struct RuleTests {
 
     @Test func documentProblems() {
         var outcomes: [DocumentSlot: DocumentOutcome] = [:]
-        for (slot, document) in documents { outcomes[slot] = .read(document) }
+        for (slot, document) in documents { outcomes[slot] = .read("\(slot).jpg", document) }
         outcomes[.idCardBack] = .missing("back.jpg")
         outcomes[.businessLicense] = .unreadable("license.jpg", IntakeError(code: .corrupt, message: "the JPEG file is damaged", underlying: nil))
         var front = documents[.idCardFront]!
         front.detectedType = .idCardBack
-        outcomes[.idCardFront] = .read(front)
+        outcomes[.idCardFront] = .read("front.png", front)
         let result = Verdict.assemble(form: form, outcomes: outcomes, submitted: CalendarDate(iso: "2026-11-20")!, policy: .default, timingsMs: [:])
         #expect(codes(result).prefix(3) == ["DOCUMENT_UNREADABLE", "DOCUMENT_TYPE_WRONG", "DOCUMENT_MISSING"])
         var copy = documents[.businessLicense]!
@@ -196,7 +196,7 @@ struct RuleTests {
         copy.seals = []
         #expect(codes(verdict { $0[.businessLicense] = copy }).contains("COPY_SEAL_MISSING"))
         var blurred = documents[.businessLicense]!
-        blurred.quality?.sharpness = 1
+        blurred.quality.sharpness = 1
         #expect(codes(verdict { $0[.businessLicense] = blurred }) == ["IMAGE_QUALITY_POOR"])
     }
 }
