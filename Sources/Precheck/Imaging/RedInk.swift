@@ -16,12 +16,19 @@ public struct RedInkSeparator: Sendable, Equatable {
     /// Whether one RGB pixel is red ink.
     @inline(__always)
     public func isRed(_ r: Int, _ g: Int, _ b: Int) -> Bool {
-        let high = max(g, b)
-        let chroma = r - high
-        guard chroma >= minChroma, Double(chroma) >= minSaturation * Double(r) else { return false }
+        let chroma = Self.redChroma(r, g, b, maxHueDegrees: maxHueDegrees)
+        return chroma >= minChroma && Double(chroma) >= minSaturation * Double(r)
+    }
+
+    /// How red a pixel is: red minus the larger of green and blue, or 0
+    /// unless that is positive and the hue lies within ±`maxHueDegrees` of
+    /// pure red.
+    @inline(__always)
+    public static func redChroma(_ r: Int, _ g: Int, _ b: Int, maxHueDegrees: Double) -> Int {
+        let chroma = r - max(g, b)
         // Hue of a red-dominant pixel: 60° × (g − b) / chroma.
-        let hue = 60 * Double(g - b) / Double(chroma)
-        return abs(hue) <= maxHueDegrees
+        guard chroma > 0, abs(60 * Double(g - b) / Double(chroma)) <= maxHueDegrees else { return 0 }
+        return chroma
     }
 
     /// The red-ink mask (255 = red ink, 0 = other).

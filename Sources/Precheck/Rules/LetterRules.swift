@@ -12,10 +12,10 @@ struct LetterRules {
         // A letter that names the company exactly as the licence reads is
         // fine even when the form differs (that is COMPANY_NAME_MISMATCH).
         let principal = letter.fields["principalName"], licensed = context.field(.businessLicense, "name")
-        let matchesLicence = principal.map { p in licensed.map { TextNormalization.normalized($0.value) == TextNormalization.normalized(p.value) } ?? false } ?? false
+        let matchesLicence = principal != nil && licensed != nil
+            && TextNormalization.normalized(principal!.value) == TextNormalization.normalized(licensed!.value)
         if let company = form.organization.name, !company.isEmpty, !matchesLicence {
-            reasons += context.reasons(for: context.comparison.text(claim: company, reading: letter.fields["principalName"],
-                                                                             others: [context.field(.businessLicense, "name")]),
+            reasons += context.reasons(for: context.comparison.text(claim: company, reading: principal, others: [licensed]),
                                        code: .letterCompanyMismatch, slot: .authorizationLetter, field: "principalName", expected: company)
         }
         if let name = form.applicant.name, !name.isEmpty {

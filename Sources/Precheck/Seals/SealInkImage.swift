@@ -31,12 +31,10 @@ struct SealInkImage: Sendable {
         self.region = region
     }
 
-    /// Red minus the larger of green and blue at RGB pixel `index`, 0 unless the hue is near red.
+    /// The red chroma at RGB pixel `index` (see ``RedInkSeparator/redChroma(_:_:_:maxHueDegrees:)``).
     private static func redChroma(_ rgb: [UInt8], _ index: Int) -> Float {
-        let r = Int(rgb[index * 3]), g = Int(rgb[index * 3 + 1]), b = Int(rgb[index * 3 + 2])
-        let chroma = r - max(g, b)
-        guard chroma > 0, abs(60 * Double(g - b) / Double(chroma)) <= maxHueDegrees else { return 0 }
-        return Float(chroma)
+        Float(RedInkSeparator.redChroma(Int(rgb[index * 3]), Int(rgb[index * 3 + 1]), Int(rgb[index * 3 + 2]),
+                                        maxHueDegrees: maxHueDegrees))
     }
 
     /// Bilinear darkness at page point (x, y); 0 outside the region.

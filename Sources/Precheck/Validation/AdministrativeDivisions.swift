@@ -53,6 +53,9 @@ public final class AdministrativeDivisions: Sendable {
             records[division.code, default: []].append(division)
         }
         self.records = records
+        self.countiesInUse = records.values.compactMap { $0.max { $0.since < $1.since } }
+            .filter { $0.level == .county && $0.status == .inUse }
+            .sorted { $0.code < $1.code }
         self.recordsByName = Dictionary(grouping: records.values.joined(), by: \.name)
             .mapValues { $0.sorted { ($0.code, $0.since) < ($1.code, $1.since) } }
     }
@@ -90,10 +93,6 @@ public final class AdministrativeDivisions: Sendable {
         return nil
     }
 
-    /// Every county-level division in use (districts, counties, county-level cities).
-    public var countiesInUse: [Division] {
-        records.values.compactMap { $0.max { $0.since < $1.since } }
-            .filter { $0.level == .county && $0.status == .inUse }
-            .sorted { $0.code < $1.code }
-    }
+    /// Every county-level division in use (districts, counties, county-level cities), by code.
+    public let countiesInUse: [Division]
 }

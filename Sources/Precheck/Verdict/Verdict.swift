@@ -1,3 +1,5 @@
+import Foundation
+
 /// Precheck's answer for one application (contract §3). Encodes to exactly
 /// the contract's JSON; a rejection is a normal verdict, not an error.
 public struct Verdict: Sendable, Codable, Equatable {
@@ -39,3 +41,13 @@ public struct Verdict: Sendable, Codable, Equatable {
         for key in timingsMs.keys.sorted() { try timingContainer.encode(timingsMs[key], forKey: NamedKey(key)) }
     }
 }
+
+extension Verdict {
+    /// The verdict as the contract's JSON (pretty-printed, stable key order).
+    public func jsonData(pretty: Bool = true) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+

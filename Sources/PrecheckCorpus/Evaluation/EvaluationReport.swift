@@ -17,6 +17,17 @@ public struct EvaluationReport: Sendable, Codable {
         public var exact = 0
         public var total = 0
         public var rate: Double { total == 0 ? 0 : Double(exact) / Double(total) }
+
+        /// Counts one case, a hit or a miss.
+        mutating func record(_ hit: Bool) {
+            total += 1
+            if hit { exact += 1 }
+        }
+
+        static func += (tally: inout Tally, other: Tally) {
+            tally.exact += other.exact
+            tally.total += other.total
+        }
     }
 
     public var applications = 0

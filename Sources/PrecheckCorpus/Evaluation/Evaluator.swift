@@ -66,14 +66,14 @@ public struct Evaluator: Sendable {
             // Only licences and ID cards have colour originals; a letter is printed black.
             if slot != .authorizationLetter {
                 let copy = document.isBlackAndWhiteCopy
-                report.copyDetection.total += 1
-                if copy == presentation.blackAndWhiteCopy { report.copyDetection.exact += 1 } else {
+                report.copyDetection.record(copy == presentation.blackAndWhiteCopy)
+                if copy != presentation.blackAndWhiteCopy {
                     let tinted = String(format: "%.4f", document.quality.nonRedTintedFraction)
                     report.classificationMisses.append("\(name)/\(slot.rawValue) copy flag \(copy) (tinted \(tinted))")
                 }
             }
-            report.classified.total += 1
-            if document.detectedType.slot == slot { report.classified.exact += 1 } else {
+            report.classified.record(document.detectedType.slot == slot)
+            if document.detectedType.slot != slot {
                 report.classificationMisses.append("\(name)/\(slot.rawValue) read as \(document.detectedType.rawValue)")
             }
             for (key, value) in expected.sorted(by: { $0.key < $1.key }) {
@@ -91,34 +91,21 @@ public struct Evaluator: Sendable {
 
 extension EvaluationReport {
     mutating func count(slot: String, field: String, style: String, exact: Bool) {
-        fields["\(slot).\(field)", default: Tally()].total += 1
-        fieldsByStyle[style, default: Tally()].total += 1
-        if exact {
-            fields["\(slot).\(field)"]!.exact += 1
-            fieldsByStyle[style]!.exact += 1
-        }
+        fields["\(slot).\(field)", default: Tally()].record(exact)
+        fieldsByStyle[style, default: Tally()].record(exact)
     }
 
     /// Scores the decision and the reason codes against the truth.
     mutating func countDecision(_ verdict: Verdict, truth: GroundTruth, application: String) {
         let codes = Set(verdict.reasons.map(\.code))
-        let expectedCodes = truth.expectedReasons
-        let reasonsFound = expectedCodes.allSatisfy(codes.contains)
-        decisions.total += 1
-        let right = verdict.decision == truth.expectedDecision && reasonsFound
-        if right { decisions.exact += 1 }
+        let right = verdict.decision == truth.expectedDecision && truth.expectedReasons.allSatisfy(codes.contains)
+        decisions.record(right)
         decisionMatrix["\(truth.expectedDecision.rawValue) → \(verdict.decision.rawValue)", default: 0] += 1
         if truth.expectedDecision != .preApproved && verdict.decision == .preApproved {
             falseApprovals.append("\(application) (\(truth.defect?.rawValue ?? "?"))")
         }
-        if truth.expectedDecision == .preApproved {
-            automation.total += 1
-            if verdict.decision == .preApproved { automation.exact += 1 }
-        }
-        for code in expectedCodes {
-            reasonRecall.total += 1
-            if codes.contains(code) { reasonRecall.exact += 1 }
-        }
+        if truth.expectedDecision == .preApproved { automation.record(verdict.decision == .preApproved) }
+        for code in truth.expectedReasons { reasonRecall.record(codes.contains(code)) }
         if !right {
             let reasons = verdict.reasons.map { [$0.code.rawValue, $0.document?.rawValue, $0.field].compactMap { $0 }.joined(separator: "/") }
             decisionMisses.append("\(application) [\(truth.style)\(truth.defect.map { ", " + $0.rawValue } ?? "")] expected \(truth.expectedDecision.rawValue), got \(verdict.decision.rawValue): \(reasons.joined(separator: ", "))")
@@ -127,28 +114,17 @@ extension EvaluationReport {
 
     mutating func merge(_ other: EvaluationReport) {
         applications += other.applications
-        decisions.exact += other.decisions.exact
-        decisions.total += other.decisions.total
-        automation.exact += other.automation.exact
-        automation.total += other.automation.total
-        reasonRecall.exact += other.reasonRecall.exact
-        reasonRecall.total += other.reasonRecall.total
+        decisions += other.decisions
+        automation += other.automation
+        reasonRecall += other.reasonRecall
         falseApprovals += other.falseApprovals
         decisionMisses += other.decisionMisses
         for (key, count) in other.decisionMatrix { decisionMatrix[key, default: 0] += count }
         documents += other.documents
-        copyDetection.exact += other.copyDetection.exact
-        copyDetection.total += other.copyDetection.total
-        classified.exact += other.classified.exact
-        classified.total += other.classified.total
-        for (key, tally) in other.fields {
-            fields[key, default: Tally()].exact += tally.exact
-            fields[key, default: Tally()].total += tally.total
-        }
-        for (key, tally) in other.fieldsByStyle {
-            fieldsByStyle[key, default: Tally()].exact += tally.exact
-            fieldsByStyle[key, default: Tally()].total += tally.total
-        }
+        copyDetection += other.copyDetection
+        classified += other.classified
+        for (key, tally) in other.fields { fields[key, default: Tally()] += tally }
+        for (key, tally) in other.fieldsByStyle { fieldsByStyle[key, default: Tally()] += tally }
         misses += other.misses
         classificationMisses += other.classificationMisses
         unreadable += other.unreadable
