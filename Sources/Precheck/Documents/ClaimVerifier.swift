@@ -49,7 +49,7 @@ struct ClaimVerifier {
         let alphabet = String(Set(expected).sorted())
         let constrained = try engine.recognize(cleaned.ocrGrey, RecognitionRequest(region: region, segmentation: .singleLine,
                                                                                     dpi: cleaned.dpi, whitelist: alphabet))
-        let symbols = constrained.lines.flatMap(\.symbols).filter { !$0.text.allSatisfy(\.isWhitespace) }
+        let symbols = constrained.symbols.filter { !$0.text.allSatisfy(\.isWhitespace) }
         let text = TextNormalization.normalized(symbols.map(\.text).joined())
         // The claim must be spelt out in full (the region may hold stray
         // characters around it).

@@ -87,23 +87,23 @@ struct CodeReader {
         let region = box.expanded(by: max(6, box.height / 3), within: (cleaned.ocrGrey.width, cleaned.ocrGrey.height))
         let reread = try engine.recognize(cleaned.ocrGrey, RecognitionRequest(region: region, segmentation: .singleLine, dpi: cleaned.dpi,
                                                                               whitelist: kind.whitelist, withAlternatives: true))
-        let reSymbols = reread.lines.flatMap(\.symbols)
+        let reSymbols = reread.symbols
         let rereadText = String(reSymbols.map(\.text).joined().compactMap(kind.fold))
         let freeText = String(Array(line.text)[start..<start + kind.length].compactMap(kind.fold))
 
         // Prefer a valid reading; the constrained re-read first. OCR also
         // inserts characters, so any valid 18-character run counts.
         let fullFree = String(line.text.compactMap(kind.fold))
-        for (candidate, confidence) in [(rereadText, mean(reSymbols.map(\.confidence))), (fullFree, line.confidence)] {
+        for (candidate, confidence) in [(rereadText, reSymbols.meanConfidence), (fullFree, line.confidence)] {
             if let valid = uniqueValidRun(in: candidate) {
                 return CodeReading(value: valid, confidence: confidence, box: box, correctedFrom: nil, isValid: true)
             }
         }
         let raw = rereadText.count == kind.length ? rereadText : freeText
         if let corrected = correct(raw, symbols: rereadText == raw ? reSymbols : []) ?? correctByDeletion(in: [rereadText, fullFree]) {
-            return CodeReading(value: corrected, confidence: 0.75 * mean(reSymbols.map(\.confidence)), box: box, correctedFrom: rereadText, isValid: true)
+            return CodeReading(value: corrected, confidence: 0.75 * reSymbols.meanConfidence, box: box, correctedFrom: rereadText, isValid: true)
         }
-        return CodeReading(value: raw, confidence: 0.3 * mean(reSymbols.map(\.confidence)), box: box, correctedFrom: nil, isValid: false)
+        return CodeReading(value: raw, confidence: 0.3 * reSymbols.meanConfidence, box: box, correctedFrom: nil, isValid: false)
     }
 
     /// The one valid 18-character run in `text`, if exactly one exists.
@@ -165,8 +165,4 @@ struct CodeReader {
 
     /// A character read with less confidence than this may be corrected.
     var unsureBelow: Double { 0.85 }
-
-    func mean(_ values: [Double]) -> Double {
-        values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
-    }
 }

@@ -29,10 +29,8 @@ struct FieldExtractor {
         let region = box.expanded(by: max(4, box.height / 4), within: (cleaned.ocrGrey.width, cleaned.ocrGrey.height))
         let text = try engine.recognize(cleaned.ocrGrey, RecognitionRequest(region: region, segmentation: .singleLine,
                                                                             dpi: cleaned.dpi, whitelist: characters))
-        let symbols = text.lines.flatMap(\.symbols)
-        guard !symbols.isEmpty, let accepted = accept(text.lines.map(\.text).joined().filter { !$0.isWhitespace }) else { return nil }
-        let confidence = symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
-        return FieldReading(value: accepted, confidence: confidence, box: cleaned.sourceBox(box), workingBox: box)
+        guard !text.symbols.isEmpty, let accepted = accept(text.unspacedText) else { return nil }
+        return FieldReading(value: accepted, confidence: text.symbols.meanConfidence, box: cleaned.sourceBox(box), workingBox: box)
     }
 
     /// The constrained re-read when it is acceptable, else the free reading.

@@ -5,7 +5,7 @@ struct LabelledValue {
     var text: String
     var symbols: [RecognizedSymbol]
     var confidence: Double {
-        symbols.isEmpty ? 0 : symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
+        symbols.meanConfidence
     }
     var box: PixelBox? {
         symbols.dropFirst().reduce(symbols.first?.box) { $0?.union($1.box) }

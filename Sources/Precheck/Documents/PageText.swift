@@ -49,11 +49,9 @@ public struct PageReader: Sendable {
         for row in try lineBoxes(page) {
             let region = row.expanded(by: max(4, row.height / 4), within: bounds)
             let text = try engine.recognize(image, RecognitionRequest(region: region, segmentation: .singleLine, dpi: page.dpi))
-            let symbols = text.lines.flatMap(\.symbols)
+            let symbols = text.symbols
             guard !symbols.isEmpty else { continue }
-            let joined = text.lines.map(\.text).joined().filter { !$0.isWhitespace }
-            let confidence = symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
-            lines.append(ReadLine(text: joined, box: row, confidence: confidence, symbols: symbols))
+            lines.append(ReadLine(text: text.unspacedText, box: row, confidence: symbols.meanConfidence, symbols: symbols))
         }
         return PageText(lines: lines)
     }
@@ -65,7 +63,7 @@ public struct PageReader: Sendable {
             let symbols = line.symbols
             guard !symbols.isEmpty else { return nil }
             return ReadLine(text: line.text.filter { !$0.isWhitespace }, box: line.box,
-                            confidence: symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count), symbols: symbols)
+                            confidence: symbols.meanConfidence, symbols: symbols)
         })
     }
 

@@ -78,7 +78,7 @@ public struct OrientationDetector: Sendable, Equatable {
     /// character read (so a line read as Latin junk scores low).
     public func lineScore(_ crop: Raster, engine: any OCREngine, dpi: Int) throws -> Double {
         let text = try engine.recognize(crop, RecognitionRequest(segmentation: .singleLine, dpi: dpi))
-        let symbols = text.lines.flatMap(\.symbols)
+        let symbols = text.symbols
         guard !symbols.isEmpty else { return 0 }
         let han = symbols.filter { $0.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
         return han.reduce(0) { $0 + $1.confidence } / Double(symbols.count)

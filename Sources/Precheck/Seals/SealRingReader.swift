@@ -53,7 +53,7 @@ public struct SealRingReader: Sendable {
         for variant in variants {
             let strip = unwrapper.strip(of: seal, ink: ink, band: variant.band, span: span, stretch: variant.stretch)
             let free = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300))
-            let text = Self.joined(free)
+            let text = free.unspacedText
             let confidence = free.lines.isEmpty ? 0 : free.lines.reduce(0) { $0 + $1.confidence } / Double(free.lines.count)
             reading.readings.append(text)
             if !text.isEmpty, confidence > bestConfidence {
@@ -61,16 +61,10 @@ public struct SealRingReader: Sendable {
             }
             if let alphabet {
                 let restricted = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300, whitelist: alphabet))
-                let symbols = restricted.lines.flatMap(\.symbols)
-                reading.constrainedReadings.append(Self.joined(restricted))
-                reading.constrainedConfidences.append(symbols.isEmpty ? 0 : symbols.reduce(0) { $0 + $1.confidence } / Double(symbols.count))
+                reading.constrainedReadings.append(restricted.unspacedText)
+                reading.constrainedConfidences.append(restricted.symbols.meanConfidence)
             }
         }
         return reading
-    }
-
-    /// The recognised text without spaces.
-    static func joined(_ text: RecognizedText) -> String {
-        String(text.text.filter { !$0.isWhitespace })
     }
 }

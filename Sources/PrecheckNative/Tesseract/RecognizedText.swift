@@ -76,3 +76,18 @@ public struct RecognizedText: Sendable, Equatable {
     /// All lines, one per row of text.
     public var text: String { lines.map(\.text).joined(separator: "\n") }
 }
+
+extension RecognizedText {
+    /// Every symbol of every line, in reading order.
+    public var symbols: [RecognizedSymbol] { lines.flatMap(\.symbols) }
+    /// All text with every space and line break removed (Chinese has none;
+    /// Tesseract adds some).
+    public var unspacedText: String { text.filter { !$0.isWhitespace } }
+}
+
+extension Collection where Element == RecognizedSymbol {
+    /// Mean character confidence, 0...1 (0 when empty).
+    public var meanConfidence: Double {
+        isEmpty ? 0 : reduce(0) { $0 + $1.confidence } / Double(count)
+    }
+}
