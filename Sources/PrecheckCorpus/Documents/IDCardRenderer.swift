@@ -52,7 +52,6 @@ public struct IDCardRenderer: Sendable, PhysicalLayout {
         self.font = font
     }
 
-
     /// Printed (template) label colour.
     static let labelColour = RGB(40, 94, 140)
     /// Personalised (laser-printed) value colour.
@@ -69,8 +68,7 @@ public struct IDCardRenderer: Sendable, PhysicalLayout {
         var background = random.fork()
         paintFrontBackground(on: &canvas, random: &background)
         var document = RenderedDocument(canvas: canvas)
-        var writer = CardWriter(renderer: self, jitter: random.fork(),
-                                offsetX: Int(random.uniform(-2.49...2.49)), offsetY: Int(random.uniform(-2.49...2.49)))
+        var writer = CardWriter(renderer: self, random: &random)
 
         var photo = random.fork()
         drawPortraitPlaceholder(on: &canvas, box: PixelBox(x: mm(54.5), y: mm(6), width: mm(26), height: mm(32)), random: &photo)
@@ -135,8 +133,7 @@ public struct IDCardRenderer: Sendable, PhysicalLayout {
         var background = random.fork()
         paintBackBackground(on: &canvas, random: &background)
         var document = RenderedDocument(canvas: canvas)
-        var writer = CardWriter(renderer: self, jitter: random.fork(),
-                                offsetX: Int(random.uniform(-2.49...2.49)), offsetY: Int(random.uniform(-2.49...2.49)))
+        var writer = CardWriter(renderer: self, random: &random)
 
         drawEmblem(on: &canvas, cx: Double(mm(14.2)), cy: Double(mm(12.8)), radius: Double(mm(8.2)))
 
@@ -248,6 +245,14 @@ public struct IDCardRenderer: Sendable, PhysicalLayout {
         var jitter: SeededRandom
         /// Whole-card print registration offset, pixels.
         let offsetX: Int, offsetY: Int
+
+        /// A writer with its own jitter stream and a registration offset of up to ±2 px.
+        init(renderer: IDCardRenderer, random: inout SeededRandom) {
+            self.renderer = renderer
+            jitter = random.fork()
+            offsetX = Int(random.uniform(-2.49...2.49))
+            offsetY = Int(random.uniform(-2.49...2.49))
+        }
 
         @discardableResult
         mutating func text(_ string: String, x: Int, baseline: Int, points: Double, bold: Bool = false, colour: RGB,

@@ -34,7 +34,6 @@ public struct LetterRenderer: Sendable, PhysicalLayout {
         self.font = font
     }
 
-
     public func render(_ content: LetterContent, random: inout SeededRandom) throws -> RenderedDocument {
         var canvas = Canvas(width: mm(210), height: mm(297), background: .white)
         var document = RenderedDocument(canvas: canvas)

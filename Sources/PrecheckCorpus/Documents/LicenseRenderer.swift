@@ -35,7 +35,6 @@ public struct LicenseRenderer: Sendable, PhysicalLayout {
         self.font = font
     }
 
-
     public func render(_ content: LicenseContent, random: inout SeededRandom) throws -> RenderedDocument {
         var canvas = Canvas(width: mm(210), height: mm(297), background: RGB(252, 250, 244))
         var document = RenderedDocument(canvas: canvas)
