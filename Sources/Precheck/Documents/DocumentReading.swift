@@ -22,22 +22,4 @@ public struct DocumentReading: Sendable, Codable, Equatable {
         self.seals = seals
         self.text = text
     }
-
-    enum CodingKeys: String, CodingKey {
-        case detectedType, classificationScore, isBlackAndWhiteCopy, quality, fields, seals, text
-    }
-
-    /// Keys in declaration order, field keys sorted, so that equal readings
-    /// print equally.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(detectedType, forKey: .detectedType)
-        try container.encode(classificationScore, forKey: .classificationScore)
-        try container.encode(isBlackAndWhiteCopy, forKey: .isBlackAndWhiteCopy)
-        try container.encode(quality, forKey: .quality)
-        var fieldContainer = container.nestedContainer(keyedBy: NamedKey.self, forKey: .fields)
-        for key in fields.keys.sorted() { try fieldContainer.encode(fields[key], forKey: NamedKey(key)) }
-        try container.encode(seals, forKey: .seals)
-        try container.encode(text, forKey: .text)
-    }
 }

@@ -33,12 +33,3 @@ public struct DocumentEvidence: Sendable, Codable, Equatable {
         try container.encodeIfPresent(error, forKey: .error)
     }
 }
-
-/// A coding key made from any string.
-struct NamedKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}

@@ -25,28 +25,14 @@ public struct Verdict: Sendable, Codable, Equatable {
         if reasons.contains(where: { $0.severity == .review }) { return .manualReview }
         return .preApproved
     }
-
-    enum CodingKeys: String, CodingKey {
-        case applicationId, decision, reasons, documents, timingsMs
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(applicationId, forKey: .applicationId)
-        try container.encode(decision, forKey: .decision)
-        try container.encode(reasons, forKey: .reasons)
-        var documentContainer = container.nestedContainer(keyedBy: NamedKey.self, forKey: .documents)
-        for slot in DocumentSlot.allCases { try documentContainer.encodeIfPresent(documents[slot], forKey: NamedKey(slot.rawValue)) }
-        var timingContainer = container.nestedContainer(keyedBy: NamedKey.self, forKey: .timingsMs)
-        for key in timingsMs.keys.sorted() { try timingContainer.encode(timingsMs[key], forKey: NamedKey(key)) }
-    }
 }
 
 extension Verdict {
-    /// The verdict as the contract's JSON (pretty-printed, stable key order).
+    /// The verdict as the contract's JSON, keys sorted so that equal
+    /// verdicts print byte for byte equally.
     public func jsonData(pretty: Bool = true) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
     }
 }
