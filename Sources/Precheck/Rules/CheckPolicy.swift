@@ -39,6 +39,11 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// Whether a found seal counts as a stamped (red) seal at all.
+    public func isStampedSeal(_ seal: SealEvidence) -> Bool {
+        seal.color == .red && seal.score >= minSealScore
+    }
+
     /// The built-in defaults.
     public static let `default` = CheckPolicy()
 

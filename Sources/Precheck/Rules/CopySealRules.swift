@@ -7,7 +7,7 @@ struct CopySealRules {
         var reasons: [Reason] = []
         for slot in [DocumentSlot.businessLicense, .idCardFront, .idCardBack] {
             guard let evidence = context.usable[slot], evidence.isBlackAndWhiteCopy else { continue }
-            let seals = evidence.seals.filter { $0.kind == .company && $0.color == .red && $0.score >= context.policy.minSealScore }
+            let seals = evidence.seals.filter { $0.kind == .company && context.policy.isStampedSeal($0) }
             guard let seal = seals.max(by: { $0.score < $1.score }) else { continue }  // COPY_SEAL_MISSING already
             // The letter's seal check already asks for review when its ring
             // is unreadable; a copy's seal only rejects on a contradiction.

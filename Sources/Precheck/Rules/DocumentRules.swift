@@ -35,7 +35,7 @@ struct DocumentRules {
         var reasons: [Reason] = []
         let copySlots: [DocumentSlot] = [.businessLicense, .idCardFront, .idCardBack]
         if copySlots.contains(slot), reading.isBlackAndWhiteCopy,
-           !reading.seals.contains(where: { $0.color == .red && $0.score >= policy.minSealScore }) {
+           !reading.seals.contains(where: policy.isStampedSeal) {
             reasons.append(Reason(.copySealMissing, document: slot))
         }
         return (reasons, true)

@@ -50,7 +50,7 @@ struct LetterRules {
 
     func sealReasons(_ letter: DocumentReading) -> [Reason] {
         let policy = context.policy
-        guard let seal = letter.seals.filter({ $0.color == .red && $0.score >= policy.minSealScore }).max(by: { $0.score < $1.score }) else {
+        guard let seal = letter.seals.filter(policy.isStampedSeal).max(by: { $0.score < $1.score }) else {
             return [Reason(.letterSealMissing, document: .authorizationLetter)]
         }
         var reasons: [Reason] = []
@@ -90,7 +90,7 @@ struct CompanySealCheck {
         let name = TextNormalization.normalized(company)
         let distinctive = ring.distinctivePart(ofCompany: name)
         let constrained = seal.constrainedReadings ?? []
-        let free = [seal.text] + (seal.readings ?? [])
+        let free = seal.freeReadings
         // Readings restricted to the name's characters lean towards the
         // name, so only confident ones count for it; and the trade name
         // (the first two distinctive characters, e.g. 云溪 rather than the

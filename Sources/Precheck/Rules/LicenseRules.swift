@@ -92,7 +92,7 @@ struct LicenseRules {
             // Free readings only: readings restricted to the claim's
             // characters favour the claim by design, so they may neither
             // confirm a claim the code does not fit nor score competitors.
-            let readings = [seal.text] + (seal.readings ?? [])
+            let readings = seal.freeReadings
             claimSupport = ring.support(of: division.name, in: readings)
             // The other counties of the city, and the credit code's own
             // division (which may since have been renamed or merged away).

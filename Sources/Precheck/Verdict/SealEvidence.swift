@@ -30,6 +30,9 @@ public struct SealEvidence: Sendable, Codable, Equatable {
     /// Share of the seal inside the letter's dashed box (letters only).
     public var insideBox: Double?
 
+    /// Every unrestricted reading of the ring (``text`` is the surest of them).
+    public var freeReadings: [String] { readings ?? [text] }
+
     public init(kind: SealKind, text: String, readings: [String]? = nil, support: Double? = nil, box: PixelBox, color: SealColour, score: Double,
                 insideBox: Double? = nil) {
         self.kind = kind
