@@ -48,8 +48,9 @@ public struct DocumentReader: Sendable {
             guard let reading = fields[key] else { continue }
             fields[key]?.support = try verifier.support(for: claim, reading: reading)
         }
-        let seals = kind == .unknown ? [] : try sealInspector.seals(on: cleaned, kind: kind, expected: sealNames, engine: engine)
+        let findings = kind == .unknown ? nil : try sealInspector.inspect(cleaned, kind: kind, expected: sealNames, engine: engine)
         return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: cleaned.quality.isBlackAndWhiteCopy,
-                               quality: cleaned.quality, fields: fields, seals: seals, text: page.lines.map(\.text))
+                               quality: cleaned.quality, fields: fields, seals: findings?.seals ?? [],
+                               dashedBox: findings?.dashedBox, text: page.lines.map(\.text))
     }
 }

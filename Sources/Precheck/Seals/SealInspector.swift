@@ -1,3 +1,5 @@
+import PrecheckNative
+
 /// The seal stage of reading a document: finds the seals on a cleaned page,
 /// tells whose they are, reads their rings and, on the letter, measures how
 /// much of the company seal lies in the dashed box.
@@ -11,14 +13,26 @@ struct SealInspector {
     /// At most this many seals are read per page (ring reading costs ~0.1 s).
     var maxSeals = 3
 
+    /// What the seal stage found on one page.
+    struct Findings {
+        var seals: [SealEvidence]
+        /// The letter's dashed seal box, in the uploaded image's pixels.
+        var dashedBox: PixelBox?
+    }
+
     /// - Parameter expected: what each kind of seal should say (the form's
     ///   company name and registration authority), for the constrained reading.
-    func seals(on page: CleanedPage, kind: DocumentKind, expected: [SealKind: String],
-               engine: any OCREngine) throws -> [SealEvidence] {
+    func inspect(_ page: CleanedPage, kind: DocumentKind, expected: [SealKind: String],
+                 engine: any OCREngine) throws -> Findings {
         let isCopy = page.quality.isBlackAndWhiteCopy
-        let found = Array(detector.detect(in: page).filter { $0.score >= minReportedScore }.prefix(maxSeals))
-        guard !found.isEmpty else { return [] }
         let box = kind == .authorizationLetter ? boxFinder.find(in: page) : nil
+        let found = Array(detector.detect(in: page).filter { $0.score >= minReportedScore }.prefix(maxSeals))
+        return Findings(seals: try seals(found, on: page, isCopy: isCopy, kind: kind, dashedBox: box, expected: expected, engine: engine),
+                        dashedBox: box.map(page.sourceBox))
+    }
+
+    private func seals(_ found: [DetectedSeal], on page: CleanedPage, isCopy: Bool, kind: DocumentKind, dashedBox box: PixelBox?,
+                       expected: [SealKind: String], engine: any OCREngine) throws -> [SealEvidence] {
         // On a licence original the authority's seal is the lowest red one
         // (over the issue date); on a copy, red seals are the company's and
         // the grey one is the copied authority seal.
