@@ -13,9 +13,16 @@ import PrecheckNative
 /// confidence at that place collapses (or the claim is not spelt out at
 /// all). The support is the lowest confidence at the places where the free
 /// reading and the claim disagree.
+///
+/// Where the recogniser stays unsure, each disputed character is also
+/// compared by shape (render-and-compare, see ``GlyphShape``): the place
+/// supports the claim when its glyph looks more like the claimed character,
+/// rendered in the system's fonts, than like the character read there or
+/// any of several hundred impostors.
 struct ClaimVerifier {
     let cleaned: CleanedPage
     let engine: any OCREngine
+    var templates = GlyphTemplates.shared
 
     /// 0-1 support for `claim` in the region of `reading`.
     func support(for claim: String, reading: FieldReading) throws -> Double {
@@ -27,15 +34,36 @@ struct ClaimVerifier {
         // boxes are tight, and a cut edge character is dropped), then with
         // more room on the left, where the label finder may have cut
         // into the value.
-        guard let spelt = try spellOut(expected, around: box, leftMargin: box.height * 3 / 4)
-                ?? spellOut(expected, around: box, leftMargin: box.height * 2) else { return 0 }
+        let spelt = try spellOut(expected, around: box, leftMargin: box.height * 3 / 4)
+            ?? spellOut(expected, around: box, leftMargin: box.height * 2)
         // Places where the free reading disagrees with the claim (all of
         // them when the lengths differ and no place-wise comparison holds).
         let readCharacters = Array(read), claimCharacters = Array(expected)
-        let disputed = readCharacters.count == claimCharacters.count
-            ? claimCharacters.indices.filter { readCharacters[$0] != claimCharacters[$0] }
-            : Array(claimCharacters.indices)
-        return disputed.map { spelt[$0].confidence }.min() ?? 1
+        let sameLength = readCharacters.count == claimCharacters.count
+        let disputed = sameLength ? claimCharacters.indices.filter { readCharacters[$0] != claimCharacters[$0] } : Array(claimCharacters.indices)
+        let recognised = spelt.map { symbols in disputed.map { symbols[$0].confidence }.min() ?? 1 } ?? 0
+        guard sameLength, recognised < 1 else { return recognised }
+        // Character boxes: the constrained reading's, or an even split of the
+        // value's box (Han characters are set on square bodies).
+        let boxes = spelt?.map(\.box) ?? (0..<claimCharacters.count).map { index in
+            PixelBox(x: box.x + index * box.width / claimCharacters.count, y: box.y,
+                     width: box.width / claimCharacters.count, height: box.height)
+        }
+        let shaped = disputed.allSatisfy { index in
+            glyphFavoursClaim(claimCharacters[index], over: readCharacters[index], in: boxes[index])
+        }
+        return max(recognised, shaped ? 1 : 0)
+    }
+
+    /// Whether the glyph in `box` looks more like `claimed` than like
+    /// `read` and every impostor.
+    func glyphFavoursClaim(_ claimed: Character, over read: Character, in box: PixelBox) -> Bool {
+        guard claimed.isHanCharacter, let glyph = GlyphShape(grey: cleaned.ocrGrey, box: box.expanded(by: 2, within: (cleaned.ocrGrey.width, cleaned.ocrGrey.height))) else {
+            return false
+        }
+        let own = templates.similarity(of: glyph, to: claimed)
+        let rivals = Set(RingGlyphChecker.impostors + [read]).subtracting([claimed])
+        return !rivals.contains { templates.similarity(of: glyph, to: $0) >= own }
     }
 
     /// Reads the region around `box` restricted to the characters of

@@ -80,7 +80,7 @@ public struct OrientationDetector: Sendable, Equatable {
         let text = try engine.recognize(crop, RecognitionRequest(segmentation: .singleLine, dpi: dpi))
         let symbols = text.symbols
         guard !symbols.isEmpty else { return 0 }
-        let han = symbols.filter { $0.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+        let han = symbols.filter { $0.text.contains(where: \.isHanCharacter) }
         return han.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
     }
 

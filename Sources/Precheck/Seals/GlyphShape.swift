@@ -56,6 +56,17 @@ struct GlyphShape: Sendable {
         self.init(square: Self.blurred(square))
     }
 
+    /// The shape of the character in `box` of a grey page (0 ink, 255 paper).
+    init?(grey: Raster, box: PixelBox) {
+        let box = box.clipped(to: (grey.width, grey.height))
+        guard box.area > 0, grey.channels == 1 else { return nil }
+        var darkness = [Float](repeating: 0, count: box.area)
+        for y in 0..<box.height {
+            for x in 0..<box.width { darkness[y * box.width + x] = Float(255 - Int(grey.pixels[(box.y + y) * grey.width + box.x + x])) / 255 }
+        }
+        self.init(darkness: darkness, width: box.width, region: PixelBox(x: 0, y: 0, width: box.width, height: box.height))
+    }
+
     /// The shape of a rendered character: `coverage` is 255 for ink.
     init?(rendered coverage: Raster) {
         let darkness = coverage.pixels.map { Float($0) / 255 }
