@@ -95,7 +95,10 @@ struct FieldExtractor {
         let values = LabelledFields(catalogue: LabelCatalogue.idCardBack).extract(from: page)
         var fields: [String: FieldReading] = [:]
         fields["issuingAuthority"] = reading(values["issuingAuthority"]) { $0.isEmpty ? nil : PoliceAuthorityNames.shared.snap($0) }
-        if let validity = values["validity"], let box = validity.box {
+        // When the 有效期限 label was misread, the validity is the one line
+        // holding a date range (or a date and 长期).
+        let labelled = values["validity"].flatMap { DateText.dates(in: $0.text).isEmpty ? nil : $0 }
+        if let validity = labelled ?? validityLine(), let box = validity.box {
             let dates = DateText.dates(in: validity.text)
             let sourceBox = cleaned.sourceBox(box)
             if let from = dates.first {
@@ -108,6 +111,15 @@ struct FieldExtractor {
             }
         }
         return fields
+    }
+
+    /// The line holding two dates, or a date and 长期, as a value.
+    func validityLine() -> LabelledValue? {
+        let line = page.lines.first { line in
+            let dates = DateText.dates(in: line.text).count
+            return dates >= 2 || dates == 1 && line.text.contains("长期")
+        }
+        return line.map { LabelledValue(text: $0.text, symbols: $0.symbols) }
     }
 
     func letter() throws -> [String: FieldReading] {
