@@ -24,12 +24,13 @@ struct ClaimVerifier {
     let engine: any OCREngine
     var templates = GlyphTemplates.shared
 
-    /// 0-1 support for `claim` in the region of `reading`.
-    func support(for claim: String, reading: FieldReading) throws -> Double {
+    /// 0-1 support for `claim` in the region of `reading`, and the shape
+    /// margin (see ``FieldReading/shapeMargin``) when it can be measured.
+    func verify(_ claim: String, reading: FieldReading) throws -> (support: Double, shapeMargin: Double?) {
         let expected = TextNormalization.normalized(claim)
         let read = TextNormalization.normalized(reading.value)
-        if read == expected { return 1 }
-        guard let box = reading.workingBox, !expected.isEmpty else { return 0 }
+        if read == expected { return (1, nil) }
+        guard let box = reading.workingBox, !expected.isEmpty else { return (0, nil) }
         // First with a character's width of margin left and right (symbol
         // boxes are tight, and a cut edge character is dropped), then with
         // more room on the left, where the label finder may have cut
@@ -42,28 +43,33 @@ struct ClaimVerifier {
         let sameLength = readCharacters.count == claimCharacters.count
         let disputed = sameLength ? claimCharacters.indices.filter { readCharacters[$0] != claimCharacters[$0] } : Array(claimCharacters.indices)
         let recognised = spelt.map { symbols in disputed.map { symbols[$0].confidence }.min() ?? 1 } ?? 0
-        guard sameLength, recognised < 1 else { return recognised }
+        guard sameLength else { return (recognised, nil) }
         // Character boxes: the constrained reading's, or an even split of the
         // value's box (Han characters are set on square bodies).
         let boxes = spelt?.map(\.box) ?? (0..<claimCharacters.count).map { index in
             PixelBox(x: box.x + index * box.width / claimCharacters.count, y: box.y,
                      width: box.width / claimCharacters.count, height: box.height)
         }
-        let shaped = disputed.allSatisfy { index in
-            glyphFavoursClaim(claimCharacters[index], over: readCharacters[index], in: boxes[index])
+        let shapes = disputed.map { index in
+            compareShape(claimCharacters[index], with: readCharacters[index], in: boxes[index])
         }
-        return max(recognised, shaped ? 1 : 0)
+        let shaped = shapes.allSatisfy { $0?.favoursClaim ?? false }
+        let margins = shapes.compactMap { $0?.margin }
+        return (max(recognised, shaped ? 1 : 0), margins.count == shapes.count ? margins.min() : nil)
     }
 
-    /// Whether the glyph in `box` looks more like `claimed` than like
-    /// `read` and every impostor.
-    func glyphFavoursClaim(_ claimed: Character, over read: Character, in box: PixelBox) -> Bool {
-        guard claimed.isHanCharacter, let glyph = GlyphShape(grey: cleaned.ocrGrey, box: box.expanded(by: 2, within: (cleaned.ocrGrey.width, cleaned.ocrGrey.height))) else {
-            return false
-        }
-        let own = templates.similarity(of: glyph, to: claimed)
-        let rivals = Set(RingGlyphChecker.impostors + [read]).subtracting([claimed])
-        return !rivals.contains { templates.similarity(of: glyph, to: $0) >= own }
+    /// How the glyph in `box` compares with the claimed and the read
+    /// character: whether it looks more like `claimed` than like `read` and
+    /// every impostor, and by how much more like `claimed` than `read`.
+    /// `nil` for characters other than Han (codes, digits).
+    func compareShape(_ claimed: Character, with read: Character, in box: PixelBox) -> (favoursClaim: Bool, margin: Double)? {
+        let bounds = (cleaned.ocrGrey.width, cleaned.ocrGrey.height)
+        guard claimed.isHanCharacter, read.isHanCharacter,
+              let glyph = GlyphShape(grey: cleaned.ocrGrey, box: box.expanded(by: 2, within: bounds)) else { return nil }
+        let own = templates.similarity(of: glyph, to: claimed), other = templates.similarity(of: glyph, to: read)
+        let rivals = Set(RingGlyphChecker.impostors).subtracting([claimed, read])
+        let favoursClaim = own > other && !rivals.contains { templates.similarity(of: glyph, to: $0) >= own }
+        return (favoursClaim, Double(own - other))
     }
 
     /// Reads the region around `box` restricted to the characters of

@@ -20,7 +20,9 @@ struct ClaimComparison {
     /// and the difference is more than one misread character could make —
     /// two or more characters, or the same other value read on a second
     /// document (`others`: readings elsewhere of what must be the same
-    /// value). A lone one-character difference goes to review.
+    /// value). A lone one-character difference goes to review, and so does
+    /// any difference whose glyphs look as much like the claim as like the
+    /// reading (``FieldReading/shapeMargin``).
     func text(claim: String, reading: FieldReading?, others: [FieldReading?] = []) -> Agreement {
         compare(claim: claim, reading: reading, others: others, normalize: TextNormalization.normalized, minDistance: 2)
     }
@@ -45,6 +47,10 @@ struct ClaimComparison {
         let support = reading.support ?? 0
         if support >= policy.minSupport { return .agrees(reading) }
         guard reading.confidence >= policy.minMismatchConfidence, support <= policy.maxMismatchSupport else { return .uncertain(reading) }
+        // Glyphs that look as much like the claimed characters as like those
+        // read (昊/吴): the recogniser's confusion, which a second document
+        // read by the same recogniser repeats — not evidence.
+        if let margin = reading.shapeMargin, margin > -policy.minShapeMargin { return .uncertain(reading) }
         let corroborated = others.contains { other in
             guard let other else { return false }
             return normalize(other.value) == read && other.confidence >= policy.minMismatchConfidence
