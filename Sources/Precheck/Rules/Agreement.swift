@@ -24,7 +24,15 @@ struct ClaimComparison {
     /// any difference whose glyphs look as much like the claim as like the
     /// reading (``FieldReading/shapeMargin``).
     func text(claim: String, reading: FieldReading?, others: [FieldReading?] = []) -> Agreement {
-        compare(claim: claim, reading: reading, others: others, normalize: TextNormalization.normalized, minDistance: 2)
+        let agreement = compare(claim: claim, reading: reading, others: others, normalize: TextNormalization.normalized, minDistance: 2,
+                                distance: { TextSimilarity.glyphDistance(read: $0, claim: $1) })
+        // Letters or digits read where the claim is all Han characters are
+        // the recogniser's noise (兹谷1 for 蔡俊华), not another name.
+        if case .differs(let read) = agreement, TextNormalization.normalized(claim).allSatisfy(\.isHanCharacter),
+           TextNormalization.normalized(read.value).contains(where: { $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            return .uncertain(read)
+        }
+        return agreement
     }
 
     /// A checksummed code: as for text, but a different reading must also
@@ -36,11 +44,18 @@ struct ClaimComparison {
            CodeText.normalized(reading.value) != CodeText.normalized(claim), (reading.support ?? 0) < policy.minSupport {
             return .uncertain(reading)
         }
-        return compare(claim: claim, reading: reading, others: others, normalize: CodeText.normalized, minDistance: 3)
+        // A checksum-guided correction finds *a* valid code, which proves
+        // nothing against the claim: a corrected reading can confirm, never refute.
+        if let reading, reading.correctedFrom != nil, CodeText.normalized(reading.value) != CodeText.normalized(claim),
+           (reading.support ?? 0) < policy.minSupport {
+            return .uncertain(reading)
+        }
+        return compare(claim: claim, reading: reading, others: others, normalize: CodeText.normalized, minDistance: 3,
+                       distance: TextSimilarity.distance)
     }
 
     private func compare(claim: String, reading: FieldReading?, others: [FieldReading?], normalize: (String) -> String,
-                         minDistance: Int) -> Agreement {
+                         minDistance: Int, distance: (String, String) -> Int) -> Agreement {
         guard let reading else { return .uncertain(nil) }
         let read = normalize(reading.value), claimed = normalize(claim)
         if read == claimed { return .agrees(reading) }
@@ -55,7 +70,7 @@ struct ClaimComparison {
             guard let other else { return false }
             return normalize(other.value) == read && other.confidence >= policy.minMismatchConfidence
         }
-        if corroborated || TextSimilarity.distance(read, claimed) >= minDistance { return .differs(reading) }
+        if corroborated || distance(read, claimed) >= minDistance { return .differs(reading) }
         return .uncertain(reading)
     }
 
