@@ -211,6 +211,9 @@ final class ArchiveApplications {
         let item = ApplicationAssembly.item(source: folderSource(state.path), form: form, formSHA256: formSHA256,
                                             files: state.files.filter { referenced.contains($0.key) },
                                             refused: state.refused.mapValues(\.problem))
+        if case .failure = item {
+            for file in state.files.values { file.discard() }
+        }
         ready.append(item)
     }
 
@@ -254,6 +257,11 @@ final class ArchiveApplications {
         for folder in pending.keys.sorted() {
             guard let state = pending[folder] else { continue }
             if let form = state.form {
+                if state.referencedNames.contains(where: { state.refused[$0] != nil }) {
+                    // It cannot be checked anyway; its own reason says more.
+                    dispatch(state)
+                    continue
+                }
                 ready.append(.failure(source: folderSource(folder), problem: .incomplete(because: problem), contentHash: nil,
                                       applicationId: form.applicationId))
             }
