@@ -104,8 +104,9 @@ public struct ReviewReport {
             html += reasons(verdict)
             html += documentErrors(verdict)
         }
-        if let thumbnails, !thumbnails.documents.isEmpty {
-            html += "<div class=\"scans\">" + thumbnails.documents.map(figure).joined() + "</div>\n"
+        if let thumbnails {
+            html += thumbnails.documents.isEmpty ? "<p class=\"note\">No scans to show.</p>\n"
+                : "<div class=\"scans\">" + thumbnails.documents.map(figure).joined() + "</div>\n"
         } else if record.decision != .error {
             html += "<p class=\"note\">No thumbnails: this application was checked in a run without --report.</p>\n"
         }
@@ -162,7 +163,7 @@ public struct ReviewReport {
     .legend{color:#50575e;margin:4px 0 0}.key{display:inline-block;width:14px;height:10px;border:3px solid;margin:0 4px 0 10px;vertical-align:middle}
     .key.confirmed{border-color:#00a046}.key.problem{border-color:#e11414}.key.context{border-color:#1e64e6}
     article{background:#fff;border:1px solid #d8dce0;border-radius:6px;padding:12px 16px;margin:10px 0}
-    .id{margin:0;color:#50575e}.error{color:#b32d2e}.note{color:#646970;font-style:italic}
+    .id{margin:0;color:#50575e}p.error{color:#b32d2e}.note{color:#646970;font-style:italic}
     .reasons{margin:6px 0;padding-left:18px}.reasons li{margin:4px 0}.reasons li.reject code{color:#b32d2e}.reasons li.review code{color:#996800}
     .place{color:#2271b1}.values{color:#50575e}.document-errors{color:#b32d2e}
     .scans{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:10px;margin-top:8px}
