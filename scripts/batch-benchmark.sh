@@ -92,5 +92,5 @@ decisions=$(python3 -c 'import json,collections,sys; c=collections.Counter(json.
 {
   echo "$table"
   echo
-  echo "decisions (--jobs 2): $decisions; machine: $(nproc) cores, load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "decisions (--jobs 2): $decisions; machine: $(getconf _NPROCESSORS_ONLN) cores, load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee batch-benchmark.md
