@@ -33,7 +33,6 @@ public struct OrientationDetector: Sendable, Equatable {
         // Lines horizontal: candidates 0/180; vertical: 90/270.
         let horizontal = horizontalText >= verticalText
         let baseTurn: QuarterTurn = horizontal ? .none : .clockwise90
-        let axisConfidence = min(1, abs(horizontalText - verticalText) / max(horizontalText, verticalText, 1))
 
         let levelGrey = try grey.rotated(baseTurn)
         let levelBinary = try binary.rotated(baseTurn)
