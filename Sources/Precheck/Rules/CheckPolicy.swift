@@ -44,7 +44,7 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
     public var minShapeMargin = 0.05
     /// … and contradicts it when at least this share of the anchors match
     /// while no trade-name character does.
-    public var minAnchorGlyphShare = 0.8
+    public var minAnchorGlyphShare = 0.9
     /// An authority seal contradicts the claimed authority when another
     /// authority of the same city matches its ring this much better.
     public var ringCompetitorMargin = 0.2

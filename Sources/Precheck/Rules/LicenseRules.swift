@@ -26,9 +26,17 @@ struct LicenseRules {
 
     /// The credit code to draw the division and category from: the
     /// licence's when it was read and validates, else the form's.
+    /// The credit code whose division and category the rules use: the
+    /// licence's as read, unless only a checksum-guided correction made it
+    /// valid (a correction finds *a* valid code, not necessarily the
+    /// printed one); then the form's.
     func creditCode(_ licence: DocumentReading?) -> CreditCode? {
-        if let read = licence?.fields["creditCode"]?.value, let code = try? CreditCode.validate(read) { return code }
-        return organization.creditCode.flatMap { try? CreditCode.validate($0) }
+        let form = organization.creditCode.flatMap { try? CreditCode.validate($0) }
+        if let reading = licence?.fields["creditCode"], let code = try? CreditCode.validate(reading.value),
+           reading.correctedFrom == nil || form == nil {
+            return code
+        }
+        return form
     }
 
     /// Legal entity vs individual business: the form's kind against the

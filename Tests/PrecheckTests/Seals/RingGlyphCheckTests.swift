@@ -27,8 +27,12 @@ struct RingGlyphCheckTests {
         let other = try #require(seal.glyphCheck)
         #expect(other.share(of: "恒达") == 0)
         #expect(other.share(outside: "恒达") >= 0.8, "the rest of the ring is the same")
-        let check = CompanySealCheck(policy: .default)
-        #expect(check.judge(seal, company: impostor).finding == .contradicted)
+        // Never confirmed; a contradiction (a rejection) needs the rest of the
+        // ring to match at least `minAnchorGlyphShare`.
+        #expect(CompanySealCheck(policy: .default).judge(seal, company: impostor).finding != .confirmed)
+        var lenient = CheckPolicy.default
+        lenient.minAnchorGlyphShare = other.share(outside: "恒达")
+        #expect(CompanySealCheck(policy: lenient).judge(seal, company: impostor).finding == .contradicted)
     }
 
     @Test("a phone photo's tilted dashed box is found, the seal inside it")
