@@ -1,0 +1,80 @@
+import Foundation
+import ServiceLifecycle
+
+/// Dedicated threads for the CPU-heavy work (OCR, drawing evidence), as a
+/// task executor.
+///
+/// Swift's cooperative pool has one thread per core; a Tesseract call holds
+/// its thread for hundreds of milliseconds, so checks run there would keep
+/// the HTTP handlers (health checks, page views) waiting. Work started with
+/// ``run(_:)`` — and every child task it starts — runs on these threads
+/// instead, leaving the cooperative pool and NIO's event loops free.
+///
+/// `@unchecked Sendable`: the job queue and the stop flag are only touched
+/// with `condition` locked; the threads are never touched after start.
+final class CheckThreadPool: TaskExecutor, @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [UnownedJob] = []
+    private var head = 0
+    private var stopped = false
+    let threadCount: Int
+
+    init(threadCount: Int, name: String = "precheck-check") {
+        self.threadCount = max(1, threadCount)
+        for index in 0..<self.threadCount {
+            let thread = Thread { [self] in work() }
+            thread.name = "\(name)-\(index)"
+            thread.start()
+        }
+    }
+
+    /// Runs `body` (and the tasks it starts) on this pool's threads.
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T {
+        try await withTaskExecutorPreference(self) { try await body() }
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        condition.lock()
+        jobs.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Lets the threads end once the queued jobs are done.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while head == jobs.count && !stopped { condition.wait() }
+            guard head < jobs.count else {
+                condition.unlock()
+                return
+            }
+            let job = jobs[head]
+            head += 1
+            if head > 64 && head * 2 > jobs.count {
+                jobs.removeFirst(head)
+                head = 0
+            }
+            condition.unlock()
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        }
+    }
+}
+
+/// Stops a ``CheckThreadPool`` when the service shuts down.
+struct CheckThreadPoolService: Service {
+    let pool: CheckThreadPool
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        pool.stop()
+    }
+}
