@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "PrecheckServerTests",
             dependencies: [
-                "PrecheckServer", "Precheck",
+                "PrecheckServer", "Precheck", "PrecheckNative",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
     ]

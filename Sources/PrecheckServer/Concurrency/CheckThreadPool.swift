@@ -18,14 +18,27 @@ final class CheckThreadPool: TaskExecutor, @unchecked Sendable {
     private var head = 0
     private var stopped = false
     let threadCount: Int
+    /// Names the threads (`top -H` shows the first 15 characters).
+    let name: String
 
-    init(threadCount: Int, name: String = "precheck-check") {
+    init(threadCount: Int, name: String = "precheck-ocr") {
         self.threadCount = max(1, threadCount)
+        self.name = name
         for index in 0..<self.threadCount {
-            let thread = Thread { [self] in work() }
-            thread.name = "\(name)-\(index)"
-            thread.start()
+            Thread { [self] in
+                // Named from inside: Linux threads otherwise keep their creator's name.
+                Thread.current.name = "\(name)-\(index)"
+                Thread.current.threadDictionary[Self.poolKey] = name
+                work()
+            }.start()
         }
+    }
+
+    private static let poolKey = "precheck.CheckThreadPool"
+
+    /// The name of the pool whose thread runs the caller (`nil`: not a pool thread).
+    static var currentPoolName: String? {
+        Thread.current.threadDictionary[poolKey] as? String
     }
 
     /// Runs `body` (and the tasks it starts) on this pool's threads.
