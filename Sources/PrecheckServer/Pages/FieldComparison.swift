@@ -10,12 +10,17 @@ struct FieldComparison: Sendable, Equatable {
         /// A reason of the verdict points at this field.
         var isProblem: Bool
 
-        /// The form claims a value and the reading differs from it (or
-        /// nothing was read). Spaces and letter case do not count.
+        /// The form claims a value and the reading differs from it.
+        /// Spaces and letter case do not count.
         var isMismatch: Bool {
-            guard let claimed, !claimed.isEmpty else { return false }
-            guard let read else { return true }
+            guard let claimed, !claimed.isEmpty, let read else { return false }
             return Self.normalized(read.value) != Self.normalized(claimed)
+        }
+
+        /// The form claims a value but the field was not read (the
+        /// registration authority, for one, is only on the seal's ring).
+        var isUnread: Bool {
+            read == nil && claimed?.isEmpty == false
         }
 
         private static func normalized(_ text: String) -> String {

@@ -36,13 +36,15 @@ enum PageAssets {
     .reason .code { font-weight: 600; }
     .reason .zh { font-size: 15px; }
     .reason .en { color: var(--grey); }
-    .document { display: grid; grid-template-columns: minmax(0, 11fr) minmax(0, 9fr); gap: 16px; }
-    .document img { width: 100%; border: 1px solid var(--line); border-radius: 4px; background: #eee; }
+    .document { display: grid; grid-template-columns: fit-content(760px) minmax(0, 1fr); gap: 20px; }
+    .document img { display: block; max-width: 100%; max-height: 600px; border: 1px solid var(--line); border-radius: 4px; background: #eee; }
     .legend span { display: inline-block; margin-right: 12px; font-size: 12px; }
     .legend i { display: inline-block; width: 12px; height: 12px; border: 3px solid; margin-right: 4px; vertical-align: -2px; }
     .legend .ok i { border-color: var(--green); } .legend .bad i { border-color: var(--red); } .legend .ctx i { border-color: var(--blue); }
+    .legend .diff i { border: 0; background: #ffe3e3; } .legend .unread i { border: 0; background: #fff7e6; }
     tr.mismatch td { background: #ffe3e3; }
     tr.mismatch td.read { color: var(--red); font-weight: 600; }
+    tr.unread td { background: #fff7e6; }
     tr.problem td.key::before { content: "● "; color: var(--red); }
     .notice { padding: 10px 12px; border-radius: 4px; background: #eef3fb; border: 1px solid #c7d6f0; }
     .notice.error { background: #fff0f0; border-color: #f1b8b8; color: #8d1010; }

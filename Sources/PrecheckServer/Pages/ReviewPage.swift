@@ -79,13 +79,13 @@ struct ReviewPage {
             image = PageLayout.notice("The scan was deleted on \(PageLayout.timestamp(purged)) (retention setting); the readings remain.")
         } else {
             image = """
-            <a href="/v1/applications/\(id)/documents/\(slot.rawValue)/annotated"><img src="/v1/applications/\(id)/documents/\(slot.rawValue)/annotated" alt="\(slot.rawValue) with evidence boxes" loading="lazy"></a>
+            <a href="/v1/applications/\(id)/documents/\(slot.rawValue)/annotated"><img src="/v1/applications/\(id)/documents/\(slot.rawValue)/annotated" alt="\(slot.rawValue) with evidence boxes"></a>
             <div class="legend"><span class="ok"><i></i>read, confirmed</span><span class="bad"><i></i>behind a reason</span><span class="ctx"><i></i>dashed box</span></div>
             """
         }
         let comparison = FieldComparison(slot: slot, verdict: verdict, form: form)
         let rows = comparison.rows.map { row -> HTML in
-            let classes = [row.isMismatch ? "mismatch" : nil, row.isProblem ? "problem" : nil].compactMap { $0 }.joined(separator: " ")
+            let classes = [row.isMismatch ? "mismatch" : nil, row.isUnread ? "unread" : nil, row.isProblem ? "problem" : nil].compactMap { $0 }.joined(separator: " ")
             let read: HTML = row.read.map { field in
                 let support: HTML = field.support.map { " · support \(Double($0), decimals: 2)" } ?? .empty
                 return "\(field.value) <span class=\"muted\">(\(field.confidence, decimals: 2)\(support))</span>"
@@ -107,6 +107,7 @@ struct ReviewPage {
             <div>\(image)</div>
             <div>
               <table><thead><tr><th>Field</th><th>Read (confidence)</th><th>Form says</th></tr></thead><tbody>\(rows)</tbody></table>
+              <div class="legend"><span class="diff"><i></i>differs from the form</span><span class="unread"><i></i>not read</span><span>● behind a reason</span></div>
               \(seals.isEmpty ? HTML.empty : "<h3 class=\"seals\">Seals · 印章</h3><ul>\(seals)</ul>")
             </div>
           </div>
