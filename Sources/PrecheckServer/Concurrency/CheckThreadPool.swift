@@ -26,8 +26,7 @@ final class CheckThreadPool: TaskExecutor, @unchecked Sendable {
         self.name = name
         for index in 0..<self.threadCount {
             Thread { [self] in
-                // Named from inside: Linux threads otherwise keep their creator's name.
-                Thread.current.name = "\(name)-\(index)"
+                Self.nameCurrentThread("\(name)-\(index)")
                 Thread.current.threadDictionary[Self.poolKey] = name
                 work()
             }.start()
@@ -35,6 +34,15 @@ final class CheckThreadPool: TaskExecutor, @unchecked Sendable {
     }
 
     private static let poolKey = "precheck.CheckThreadPool"
+
+    /// Names the calling thread for `top -H` and debuggers (Linux keeps only
+    /// 15 bytes). Linux threads otherwise keep their creator's name, and
+    /// `Thread.name` did not always reach the kernel; best effort.
+    private static func nameCurrentThread(_ name: String) {
+        guard let handle = FileHandle(forWritingAtPath: "/proc/thread-self/comm") else { return }
+        try? handle.write(contentsOf: Data(name.utf8.prefix(15)))
+        try? handle.close()
+    }
 
     /// The name of the pool whose thread runs the caller (`nil`: not a pool thread).
     static var currentPoolName: String? {
