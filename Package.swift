@@ -3,8 +3,10 @@ import PackageDescription
 
 // Layering (see README "Architecture"):
 //   CVips / CLeptonica / CTesseract   system libraries + shim headers (pkg-config, apt)
+//   CArchive                          libarchive (zip, tar, tar.gz) for `precheck batch`
 //   PrecheckNative                    the only Swift code that touches raw pointers
 //   Precheck                          library: imaging, OCR, documents, rules, verdict
+//   PrecheckBatch                     bulk runs over folders and archives (`precheck batch`)
 //   PrecheckCorpus                    synthetic application generator (test data)
 //   precheck                          command-line front end
 //   precheck-bench                    benchmarks (never timed unit tests)
@@ -14,6 +16,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Precheck", targets: ["Precheck"]),
+        .library(name: "PrecheckBatch", targets: ["PrecheckBatch"]),
         .library(name: "PrecheckServer", targets: ["PrecheckServer"]),
         .executable(name: "precheck", targets: ["PrecheckCLI"]),
         .executable(name: "precheck-bench", targets: ["PrecheckBenchmark"]),
@@ -21,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
@@ -40,9 +44,12 @@ let package = Package(
         .systemLibrary(
             name: "CTesseract", pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]),
+        .systemLibrary(
+            name: "CArchive", pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]),
         .target(
             name: "PrecheckNative",
-            dependencies: ["CVips", "CLeptonica", "CTesseract"]),
+            dependencies: ["CVips", "CLeptonica", "CTesseract", "CArchive"]),
         .target(
             name: "Precheck",
             dependencies: [
@@ -51,12 +58,18 @@ let package = Package(
             ],
             resources: [.copy("Resources/gb2260")]),
         .target(
+            name: "PrecheckBatch",
+            dependencies: [
+                "Precheck", "PrecheckNative",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(
             name: "PrecheckCorpus",
             dependencies: ["Precheck", "PrecheckNative"]),
         .target(
             name: "PrecheckServer",
             dependencies: [
-                "Precheck",
+                "Precheck", "PrecheckNative",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -71,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "PrecheckCLI",
             dependencies: [
-                "Precheck", "PrecheckCorpus", "PrecheckServer",
+                "Precheck", "PrecheckBatch", "PrecheckCorpus", "PrecheckServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -81,7 +94,7 @@ let package = Package(
             dependencies: ["Precheck", "PrecheckNative", "PrecheckCorpus"]),
         .testTarget(
             name: "PrecheckTests",
-            dependencies: ["Precheck", "PrecheckNative", "PrecheckCorpus"],
+            dependencies: ["Precheck", "PrecheckNative", "PrecheckCorpus", "PrecheckBatch"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PrecheckServerTests",

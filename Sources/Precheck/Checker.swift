@@ -16,6 +16,11 @@ import Foundation
 public final class Checker: Sendable {
     public let policy: CheckPolicy
     public let reader: DocumentReader
+    /// How long reading one document may take once it has an engine
+    /// (`nil`: no limit); a document stopped at the limit gets
+    /// `FIELD_UNCERTAIN` ("processing failed"), so one pathological scan
+    /// cannot stall a batch.
+    public let documentTimeLimit: Duration?
     private let engines: OCREnginePool
 
     /// - Parameters:
@@ -23,12 +28,15 @@ public final class Checker: Sendable {
     ///   - concurrency: how many documents may be read at the same time
     ///     (one OCR engine each, ~100 MB per engine).
     ///   - engineFactory: makes OCR engines (default: Tesseract, `chi_sim`).
+    ///   - documentTimeLimit: see ``documentTimeLimit``.
     /// - Throws: when no OCR engine can be made (e.g. the language data is
     ///   not installed), so a misconfigured service fails at start.
     public init(policy: CheckPolicy = .default, concurrency: Int = 1, reader: DocumentReader = DocumentReader(),
+                documentTimeLimit: Duration? = nil,
                 engineFactory: @escaping @Sendable () throws -> any OCREngine = { try TesseractEngine() }) throws {
         self.policy = policy
         self.reader = reader
+        self.documentTimeLimit = documentTimeLimit
         self.engines = OCREnginePool(capacity: concurrency, ready: try engineFactory(), factory: engineFactory)
     }
 
@@ -77,7 +85,10 @@ public final class Checker: Sendable {
             case .file(let url, _): image = try reader.intake.decode(contentsOf: url)
             case .bytes(let bytes, _): image = try reader.intake.decode(bytes)
             }
-            let reading = try await engines.withEngine { engine in try reader.read(image, engine: engine, claims: claims, sealNames: sealNames) }
+            let reading = try await engines.withEngine { engine in
+                let limited: any OCREngine = documentTimeLimit.map { TimeLimitedEngine(engine, limit: $0) } ?? engine
+                return try reader.read(image, engine: limited, claims: claims, sealNames: sealNames)
+            }
             return .read(upload.name, reading)
         } catch let error as IntakeError {
             return .unreadable(upload.name, error)

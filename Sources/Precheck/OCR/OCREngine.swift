@@ -10,14 +10,18 @@ public struct RecognitionRequest: Sendable, Equatable {
     public var whitelist: String?
     /// Collect per-character alternatives (for checksum-guided correction).
     public var withAlternatives: Bool
+    /// Stop recognising at this instant (`nil`: no limit). Set by
+    /// ``TimeLimitedEngine``; engines that cannot stop early may ignore it.
+    public var deadline: ContinuousClock.Instant?
 
     public init(region: PixelBox? = nil, segmentation: PageSegmentation = .block, dpi: Int,
-                whitelist: String? = nil, withAlternatives: Bool = false) {
+                whitelist: String? = nil, withAlternatives: Bool = false, deadline: ContinuousClock.Instant? = nil) {
         self.region = region
         self.segmentation = segmentation
         self.dpi = dpi
         self.whitelist = whitelist
         self.withAlternatives = withAlternatives
+        self.deadline = deadline
     }
 }
 

@@ -28,8 +28,13 @@ public final class TesseractEngine: OCREngine {
     }
 
     public func recognize(_ image: Raster, _ request: RecognitionRequest) throws -> RecognizedText {
-        try text.recognize(image, region: request.region, segmentation: request.segmentation, dpi: request.dpi,
-                           whitelist: request.whitelist, withAlternatives: request.withAlternatives)
+        let timeLimit = request.deadline.map { deadline -> Int in
+            let left = ContinuousClock.now.duration(to: deadline).components
+            return max(1, Int(left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
+        }
+        return try text.recognize(image, region: request.region, segmentation: request.segmentation, dpi: request.dpi,
+                                  whitelist: request.whitelist, withAlternatives: request.withAlternatives,
+                                  timeLimitMilliseconds: timeLimit)
     }
 
     public func textLines(_ image: Raster, dpi: Int) throws -> [PixelBox] {

@@ -75,8 +75,12 @@ public final class TesseractAPI {
     ///     which makes Tesseract misjudge text size).
     ///   - whitelist: restricts recognition to these characters (`nil`: all).
     ///   - withAlternatives: also collect per-character alternatives (slower).
+    ///   - timeLimitMilliseconds: stop recognising after this long (Tesseract's
+    ///     progress monitor, `ETEXT_DESC`, checks it between words); `nil`: no limit.
+    /// - Throws: ``NativeError`` when recognition fails or runs out of time.
     public func recognize(_ image: Raster, region: PixelBox? = nil, segmentation: PageSegmentation,
-                          dpi: Int, whitelist: String? = nil, withAlternatives: Bool = false) throws -> RecognizedText {
+                          dpi: Int, whitelist: String? = nil, withAlternatives: Bool = false,
+                          timeLimitMilliseconds: Int? = nil) throws -> RecognizedText {
         TessBaseAPISetPageSegMode(handle, TessPageSegMode(UInt32(segmentation.rawValue)))
         TessBaseAPISetVariable(handle, "tessedit_char_whitelist", whitelist ?? "")
         TessBaseAPISetVariable(handle, "lstm_choice_mode", withAlternatives ? "2" : "0")
@@ -85,7 +89,18 @@ public final class TesseractAPI {
         if let region {
             TessBaseAPISetRectangle(handle, Int32(region.x), Int32(region.y), Int32(region.width), Int32(region.height))
         }
-        guard TessBaseAPIRecognize(handle, nil) == 0 else {
+        let monitor = timeLimitMilliseconds.map { milliseconds -> OpaquePointer? in
+            let monitor = TessMonitorCreate()
+            TessMonitorSetDeadlineMSecs(monitor, Int32(clamping: max(1, milliseconds)))
+            return monitor
+        } ?? nil
+        defer { if let monitor { TessMonitorDelete(monitor) } }
+        let started = ContinuousClock.now
+        guard TessBaseAPIRecognize(handle, monitor) == 0 else {
+            if let timeLimitMilliseconds, ContinuousClock.now - started >= .milliseconds(timeLimitMilliseconds) {
+                throw NativeError(library: .tesseract, operation: "Recognize",
+                                  message: "stopped at the time limit of \(timeLimitMilliseconds) ms")
+            }
             throw NativeError(library: .tesseract, operation: "Recognize", message: "recognition failed")
         }
         return collectText(withAlternatives: withAlternatives)
