@@ -50,7 +50,7 @@ struct ReviewBackend: Sendable {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
             throw APIError.uploadTooLarge(limit: limit)
         }
-        let boundary = try MultipartForm.boundary(contentType: request.headers[.contentType])
+        let format = try UploadFormat(contentType: request.headers[.contentType])
         let ticket: CheckAdmission.Ticket
         do {
             ticket = try checks.admit()
@@ -70,7 +70,7 @@ struct ReviewBackend: Sendable {
         } catch is NIOTooManyBytesError {
             throw APIError.uploadTooLarge(limit: limit)
         }
-        let upload = try ApplicationUpload(parts: MultipartForm.parts(of: body, boundary: boundary))
+        let upload = try await applicationUpload(from: body, format: format)
         metrics.recordStage("upload", duration: clock.now - started)
 
         started = clock.now
@@ -99,6 +99,23 @@ struct ReviewBackend: Sendable {
             (\(verdict.reasons.map(\.code.rawValue).joined(separator: ", "))) in \(checkDuration.milliseconds) ms
             """)
         return Submission(id: id, verdict: verdict, verdictJSON: try verdict.jsonData(pretty: false))
+    }
+
+    /// The form and scans in an upload's body: multipart parts, or the
+    /// files of a zip (unpacked on the worker threads: it is CPU work).
+    private func applicationUpload(from body: ByteBuffer, format: UploadFormat) async throws -> ApplicationUpload {
+        let scratch = configuration.dataDirectory.appendingPathComponent("tmp", isDirectory: true)
+        let limit = configuration.maxUploadBytes
+        let parts: [FormPart]
+        switch format {
+        case .multipart(let boundary):
+            let multipart = try MultipartForm.parts(of: body, boundary: boundary)
+            parts = try await workers.run { try ArchivedApplication.expandingArchive(multipart, scratch: scratch, maxExpandedBytes: 2 * limit) }
+        case .archive:
+            let bytes = Array(buffer: body)
+            parts = try await workers.run { try ArchivedApplication.parts(of: bytes, scratch: scratch, maxExpandedBytes: 2 * limit) }
+        }
+        return try ApplicationUpload(parts: parts)
     }
 
     /// The scan of `slot` with the verdict's evidence boxes drawn, as JPEG.

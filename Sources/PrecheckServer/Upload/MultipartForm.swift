@@ -23,7 +23,7 @@ enum MultipartForm {
     static func boundary(contentType: String?) throws(APIError) -> String {
         guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else {
             throw APIError(.unsupportedMediaType, code: "unsupported_media_type",
-                           message: "send the application as multipart/form-data: application.json and the four scans as file parts")
+                           message: "send the application as multipart/form-data (application.json and the four scans as file parts, or one zip of its folder), or as application/zip")
         }
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1)
