@@ -2,7 +2,8 @@
 """The review page in a real browser: headless Chromium signs in, uploads a
 sample application through the page's file input, waits for the verdict
 page with its annotated scans, records a reviewer's decision through the
-page's form, checks what the page shows and saves a screenshot.
+page's form, checks what the page shows and saves a screenshot; then drops
+a second sample's files on the page's drop zone (the script's upload path).
 
 Drives Chromium over the DevTools protocol (--remote-debugging-port).
 Needs Debian's `chromium` (apt-get install chromium) and PyPI's
@@ -93,6 +94,8 @@ def main():
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     parser.add_argument("--port", type=int, default=9333)
     parser.add_argument("--height", type=int, default=0, help="screenshot height in px (0: the whole page)")
+    parser.add_argument("--drop-sample", default="samples/APP-0003",
+                        help="a second sample, dropped as files on the page's drop zone (the script's upload path); '' to skip")
     args = parser.parse_args()
 
     sample = os.path.abspath(args.sample)
@@ -178,6 +181,28 @@ def main():
         with open(args.out, "wb") as file:
             file.write(base64.b64decode(shot["data"]))
         print(f"     screenshot {args.out}: 1366x{height}")
+
+        if args.drop_sample:
+            # The drop zone: the files dragged onto it go through the page's script to POST /v1/applications.
+            dropped = os.path.abspath(args.drop_sample)
+            dropped_form = json.load(open(os.path.join(dropped, "application.json"), encoding="utf-8"))
+            dropped_files = [os.path.join(dropped, "application.json")] + [os.path.join(dropped, name) for name in dropped_form["documents"].values()]
+            page.call("Emulation.setDeviceMetricsOverride", width=1366, height=900, deviceScaleFactor=1, mobile=False)
+            page.call("Page.navigate", url=f"{args.server}/")
+            page.wait_for("location.pathname === '/' && document.getElementById('drop-zone') !== null && document.readyState === 'complete'",
+                          "the index page again")
+            x, y = page.evaluate("(() => { const r = document.getElementById('drop-zone').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()")
+            drag = {"items": [], "files": dropped_files, "dragOperationsMask": 1}
+            for kind in ("dragEnter", "dragOver", "drop"):
+                page.call("Input.dispatchDragEvent", type=kind, x=x, y=y, data=drag)
+            page.wait_for("location.pathname.startsWith('/applications/') && document.readyState === 'complete'", "the dropped application's page")
+            dropped_decision = page.evaluate("document.querySelector('.badge.big').textContent")
+            dropped_truth_path = os.path.join(dropped, "truth.json")
+            expected = json.load(open(dropped_truth_path, encoding="utf-8")).get("expectedDecision") if os.path.exists(dropped_truth_path) else None
+            check(dropped_decision == expected if expected else dropped_decision in ("pre-approved", "rejected", "manual-review"),
+                  f"files dropped on the drop zone are checked ({os.path.basename(dropped)}: {dropped_decision})")
+            recent = page.evaluate("fetch('/v1/applications').then(r => r.json()).then(b => b.applications.length)")
+            check(recent >= 2, f"both uploads are stored ({recent} applications listed)")
     finally:
         process.terminate()
         try:
