@@ -38,12 +38,13 @@ struct ReviewBackend: Sendable {
         var verdictJSON: Data
     }
 
-    /// Reads a multipart upload, checks it and stores verdict and scans.
+    /// Reads an upload (multipart, or a zip of the application folder),
+    /// checks it and stores verdict and scans.
     ///
     /// Cheap refusals come before the body is read: a declared length over
-    /// the limit (413), a body that is not multipart (415), no free place
-    /// (503). Then the body is read up to the limit, parsed, and the check
-    /// waits for a free job.
+    /// the limit (413), a body that is neither multipart nor an archive
+    /// (415), no free place (503). Then the body is read up to the limit,
+    /// parsed, and the check waits for a free job.
     /// - Throws: ``APIError`` for every bad request.
     func submit(_ request: Request, context: some RequestContext) async throws -> Submission {
         let limit = configuration.maxUploadBytes
