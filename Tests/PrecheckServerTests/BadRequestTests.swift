@@ -44,6 +44,12 @@ struct BadRequestTests {
         ("truncated", MultipartBody.contentType,
          "--\(MultipartBody.boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"application.json\"\r\n\r\n{\"applicationId\": \"1\"",
          .badRequest, "malformed_multipart"),
+        ("non-ASCII header name", MultipartBody.contentType,
+         "--\(MultipartBody.boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.jpg\"\r\n名称: x\r\n\r\nx\r\n--\(MultipartBody.boundary)--\r\n",
+         .badRequest, "malformed_multipart"),
+        ("non-ASCII header name in the preamble", MultipartBody.contentType,
+         "preamble --\(MultipartBody.boundary)\r\n\u{E4}\r\n\r\nx\r\n--\(MultipartBody.boundary)--\r\n",
+         .badRequest, "malformed_multipart"),
         ("bad header", MultipartBody.contentType, "--\(MultipartBody.boundary)\r\nno colon here\r\n\r\nx\r\n--\(MultipartBody.boundary)--\r\n",
          .badRequest, "malformed_multipart"),
     ])

@@ -59,6 +59,12 @@ enum MultipartForm {
             bytes = []
             partOpen = false
         }
+        // MultipartKit 4.7.1 traps (array index out of range) on a byte ≥ 0x80
+        // in a part's header name, which would let one request stop the server.
+        let delimiter = Array("--\(boundary)".utf8)
+        guard !body.withUnsafeReadableBytes({ hasNonASCIIHeaderName($0, boundary: delimiter) }) else {
+            throw malformed("a part's header name is not ASCII")
+        }
         do {
             try parser.execute(body)
         } catch {
@@ -68,6 +74,36 @@ enum MultipartForm {
         if parts.isEmpty { throw malformed("the multipart body has no parts") }
         if parts.count > maxParts { throw malformed("the multipart body has \(parts.count) parts, more than \(maxParts)") }
         return parts
+    }
+
+    /// Whether a header line after any `--boundary` in `bytes` has a byte
+    /// of 0x80 or more before its `:` (or in the whole line, without one).
+    /// Looks after every occurrence of the delimiter, a superset of those
+    /// the parser treats as part boundaries.
+    static func hasNonASCIIHeaderName(_ body: UnsafeRawBufferPointer, boundary delimiter: [UInt8]) -> Bool {
+        guard delimiter.count > 2, body.count >= delimiter.count else { return false }
+        var start = 0
+        while start + delimiter.count <= body.count {
+            guard let index = body[start...].firstIndex(of: delimiter[0]) else { return false }
+            guard index + delimiter.count <= body.count else { return false }
+            if body[index..<(index + delimiter.count)].elementsEqual(delimiter) {
+                // Header lines: from after the delimiter's CR LF to an empty line.
+                var position = index + delimiter.count
+                if position + 1 < body.count, body[position] == 13, body[position + 1] == 10 {
+                    position += 2
+                    while position < body.count, body[position] != 13 {
+                        var inName = true
+                        while position < body.count, body[position] != 13 {
+                            if body[position] == 58 { inName = false } else if inName && body[position] >= 0x80 { return true }
+                            position += 1
+                        }
+                        position += 2  // CR LF
+                    }
+                }
+            }
+            start = index + 1
+        }
+        return false
     }
 
     private static func malformed(_ problem: String) -> APIError {
