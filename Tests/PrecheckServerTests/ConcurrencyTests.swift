@@ -56,6 +56,17 @@ struct ConcurrencyTests {
     }
 }
 
+extension ConcurrencyTests {
+    @Test func aStoppedPoolRunsWorkAgainOnceStarted() async {
+        let pool = CheckThreadPool(threadCount: 1, name: "precheck-restart-pool")
+        #expect(await pool.run { currentThreadName() } == "precheck-restart-pool")
+        pool.stop()
+        pool.start()
+        #expect(await pool.run { currentThreadName() } == "precheck-restart-pool")
+        pool.stop()
+    }
+}
+
 /// The pool running the caller (synchronous: `Thread.current` is not for async code).
 private func currentThreadName() -> String {
     CheckThreadPool.currentPoolName ?? "not a pool thread"

@@ -10,13 +10,20 @@ import ServiceLifecycle
 /// ``run(_:)`` — and every child task it starts — runs on these threads
 /// instead, leaving the cooperative pool and NIO's event loops free.
 ///
-/// `@unchecked Sendable`: the job queue and the stop flag are only touched
-/// with `condition` locked; the threads are never touched after start.
+/// The threads start with the pool; ``stop()`` lets them end once the
+/// queue is empty, and ``start()`` brings them back (a server's services
+/// may run more than once, as in tests).
+///
+/// `@unchecked Sendable`: the job queue, the stop flag and the thread count
+/// are only touched with `condition` locked; the threads are never touched
+/// after start.
 final class CheckThreadPool: TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var head = 0
     private var stopped = false
+    private var liveThreads = 0
+    private var threadsMade = 0
     let threadCount: Int
     /// Names the threads (`top -H` shows the first 15 characters).
     let name: String
@@ -24,7 +31,19 @@ final class CheckThreadPool: TaskExecutor, @unchecked Sendable {
     init(threadCount: Int, name: String = "precheck-ocr") {
         self.threadCount = max(1, threadCount)
         self.name = name
-        for index in 0..<self.threadCount {
+        start()
+    }
+
+    /// Makes sure ``threadCount`` threads are running (after ``stop()``).
+    func start() {
+        condition.lock()
+        stopped = false
+        let missing = threadCount - liveThreads
+        liveThreads += max(0, missing)
+        let firstIndex = threadsMade
+        threadsMade += max(0, missing)
+        condition.unlock()
+        for index in firstIndex..<(firstIndex + max(0, missing)) {
             Thread { [self] in
                 Self.nameCurrentThread("\(name)-\(index)")
                 Thread.current.threadDictionary[Self.poolKey] = name
@@ -75,6 +94,7 @@ final class CheckThreadPool: TaskExecutor, @unchecked Sendable {
             condition.lock()
             while head == jobs.count && !stopped { condition.wait() }
             guard head < jobs.count else {
+                liveThreads -= 1
                 condition.unlock()
                 return
             }
@@ -95,6 +115,7 @@ struct CheckThreadPoolService: Service {
     let pool: CheckThreadPool
 
     func run() async throws {
+        pool.start()
         try? await gracefulShutdown()
         pool.stop()
     }
