@@ -14,6 +14,9 @@ struct ReadCommand: AsyncCommand {
     @Option(name: .customLong("claim"), help: "KEY=VALUE: a value the form claims for a field; its support is reported.")
     var claims: [String] = []
 
+    @Option(name: .customLong("seal"), help: "KIND=NAME: the name a seal should carry (company or registrationAuthority).")
+    var seals: [String] = []
+
     func execute() async throws {
         var claimed: [String: String] = [:]
         for claim in claims {
@@ -21,7 +24,16 @@ struct ReadCommand: AsyncCommand {
             guard parts.count == 2 else { throw ValidationError("--claim takes KEY=VALUE, e.g. --claim name=王明") }
             claimed[parts[0]] = parts[1]
         }
-        let reading = try DocumentReader().read(try InputFile.decode(file), engine: try TesseractEngine(), claims: claimed)
+        var sealNames: [SealKind: String] = [:]
+        for seal in seals {
+            let parts = seal.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let kind = SealKind(rawValue: parts[0]) else {
+                throw ValidationError("--seal takes KIND=NAME with KIND company or registrationAuthority, e.g. --seal company=杭州云溪物业管理有限公司")
+            }
+            sealNames[kind] = parts[1]
+        }
+        let reading = try DocumentReader().read(try InputFile.decode(file), engine: try TesseractEngine(), claims: claimed,
+                                                sealNames: sealNames)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(reading), as: UTF8.self))

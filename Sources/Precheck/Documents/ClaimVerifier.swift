@@ -13,29 +13,63 @@ import PrecheckNative
 /// confidence at that place collapses (or the claim is not spelt out at
 /// all). The support is the lowest confidence at the places where the free
 /// reading and the claim disagree.
+///
+/// Where the recogniser stays unsure, each disputed character is also
+/// compared by shape (render-and-compare, see ``GlyphShape``): the place
+/// supports the claim when its glyph looks more like the claimed character,
+/// rendered in the system's fonts, than like the character read there or
+/// any of several hundred impostors.
 struct ClaimVerifier {
     let cleaned: CleanedPage
     let engine: any OCREngine
+    var templates = GlyphTemplates.shared
 
-    /// 0-1 support for `claim` in the region of `reading`.
-    func support(for claim: String, reading: FieldReading) throws -> Double {
+    /// 0-1 support for `claim` in the region of `reading`, and the shape
+    /// margin (see ``FieldReading/shapeMargin``) when it can be measured.
+    func verify(_ claim: String, reading: FieldReading) throws -> (support: Double, shapeMargin: Double?) {
         let expected = TextNormalization.normalized(claim)
         let read = TextNormalization.normalized(reading.value)
-        if read == expected { return 1 }
-        guard let box = reading.workingBox, !expected.isEmpty else { return 0 }
+        if read == expected { return (1, nil) }
+        guard let box = reading.workingBox, !expected.isEmpty else { return (0, nil) }
         // First with a character's width of margin left and right (symbol
         // boxes are tight, and a cut edge character is dropped), then with
         // more room on the left, where the label finder may have cut
         // into the value.
-        guard let spelt = try spellOut(expected, around: box, leftMargin: box.height * 3 / 4)
-                ?? spellOut(expected, around: box, leftMargin: box.height * 2) else { return 0 }
+        let spelt = try spellOut(expected, around: box, leftMargin: box.height * 3 / 4)
+            ?? spellOut(expected, around: box, leftMargin: box.height * 2)
         // Places where the free reading disagrees with the claim (all of
         // them when the lengths differ and no place-wise comparison holds).
         let readCharacters = Array(read), claimCharacters = Array(expected)
-        let disputed = readCharacters.count == claimCharacters.count
-            ? claimCharacters.indices.filter { readCharacters[$0] != claimCharacters[$0] }
-            : Array(claimCharacters.indices)
-        return disputed.map { spelt[$0].confidence }.min() ?? 1
+        let sameLength = readCharacters.count == claimCharacters.count
+        let disputed = sameLength ? claimCharacters.indices.filter { readCharacters[$0] != claimCharacters[$0] } : Array(claimCharacters.indices)
+        let recognised = spelt.map { symbols in disputed.map { symbols[$0].confidence }.min() ?? 1 } ?? 0
+        guard sameLength else { return (recognised, nil) }
+        // Character boxes: the constrained reading's, or an even split of the
+        // value's box (Han characters are set on square bodies).
+        let boxes = spelt?.map(\.box) ?? (0..<claimCharacters.count).map { index in
+            PixelBox(x: box.x + index * box.width / claimCharacters.count, y: box.y,
+                     width: box.width / claimCharacters.count, height: box.height)
+        }
+        let shapes = disputed.map { index in
+            compareShape(claimCharacters[index], with: readCharacters[index], in: boxes[index])
+        }
+        let shaped = shapes.allSatisfy { $0?.favoursClaim ?? false }
+        let margins = shapes.compactMap { $0?.margin }
+        return (max(recognised, shaped ? 1 : 0), margins.count == shapes.count ? margins.min() : nil)
+    }
+
+    /// How the glyph in `box` compares with the claimed and the read
+    /// character: whether it looks more like `claimed` than like `read` and
+    /// every impostor, and by how much more like `claimed` than `read`.
+    /// `nil` for characters other than Han (codes, digits).
+    func compareShape(_ claimed: Character, with read: Character, in box: PixelBox) -> (favoursClaim: Bool, margin: Double)? {
+        let bounds = (cleaned.ocrGrey.width, cleaned.ocrGrey.height)
+        guard claimed.isHanCharacter, read.isHanCharacter,
+              let glyph = GlyphShape(grey: cleaned.ocrGrey, box: box.expanded(by: 2, within: bounds)) else { return nil }
+        let own = templates.similarity(of: glyph, to: claimed), other = templates.similarity(of: glyph, to: read)
+        let rivals = Set(RingGlyphChecker.impostors).subtracting([claimed, read])
+        let favoursClaim = own > other && !rivals.contains { templates.similarity(of: glyph, to: $0) >= own }
+        return (favoursClaim, Double(own - other))
     }
 
     /// Reads the region around `box` restricted to the characters of

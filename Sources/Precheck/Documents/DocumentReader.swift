@@ -46,7 +46,9 @@ public struct DocumentReader: Sendable {
         let verifier = ClaimVerifier(cleaned: cleaned, engine: engine)
         for (key, claim) in claims.sorted(by: { $0.key < $1.key }) {
             guard let reading = fields[key] else { continue }
-            fields[key]?.support = try verifier.support(for: claim, reading: reading)
+            let verified = try verifier.verify(claim, reading: reading)
+            fields[key]?.support = verified.support
+            fields[key]?.shapeMargin = verified.shapeMargin
         }
         let findings = kind == .unknown ? nil : try sealInspector.inspect(cleaned, kind: kind, expected: sealNames, engine: engine)
         return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: cleaned.quality.isBlackAndWhiteCopy,

@@ -95,7 +95,10 @@ struct FieldExtractor {
         let values = LabelledFields(catalogue: LabelCatalogue.idCardBack).extract(from: page)
         var fields: [String: FieldReading] = [:]
         fields["issuingAuthority"] = reading(values["issuingAuthority"]) { $0.isEmpty ? nil : PoliceAuthorityNames.shared.snap($0) }
-        if let validity = values["validity"], let box = validity.box {
+        // When the 有效期限 label was misread, the validity is the one line
+        // holding a date range (or a date and 长期).
+        let labelled = values["validity"].flatMap { DateText.dates(in: $0.text).isEmpty ? nil : $0 }
+        if let validity = labelled ?? validityLine(), let box = validity.box {
             let dates = DateText.dates(in: validity.text)
             let sourceBox = cleaned.sourceBox(box)
             if let from = dates.first {
@@ -110,14 +113,33 @@ struct FieldExtractor {
         return fields
     }
 
+    /// A value with the rest of its label in front, as left when the label
+    /// was read only in part (`(代理人):肖国晓`, `时:江芳志`): what follows a
+    /// colon or closing bracket among the first six characters.
+    static func droppingLabelRest(_ text: String) -> String? {
+        let head = text.prefix(6)
+        guard let cut = head.lastIndex(where: { ":：)）".contains($0) }) else { return text }
+        let rest = String(text[text.index(after: cut)...])
+        return rest.isEmpty ? nil : rest
+    }
+
+    /// The line holding two dates, or a date and 长期, as a value.
+    func validityLine() -> LabelledValue? {
+        let line = page.lines.first { line in
+            let dates = DateText.dates(in: line.text).count
+            return dates >= 2 || dates == 1 && line.text.contains("长期")
+        }
+        return line.map { LabelledValue(text: $0.text, symbols: $0.symbols) }
+    }
+
     func letter() throws -> [String: FieldReading] {
         let values = LabelledFields(catalogue: LabelCatalogue.letter).extract(from: page)
         var fields: [String: FieldReading] = [:]
         fields["principalName"] = reading(values["principalName"]) { text in
             // 委托单位（盖章）： is the signature line, not the principal.
-            text.isEmpty || text.hasPrefix("(盖章)") || text.hasPrefix("(公章)") ? nil : text
+            text.isEmpty || text.hasPrefix("(盖章)") || text.hasPrefix("(公章)") ? nil : Self.droppingLabelRest(text)
         }
-        fields["agentName"] = reading(values["agentName"])
+        fields["agentName"] = reading(values["agentName"]) { $0.isEmpty ? nil : Self.droppingLabelRest($0) }
         fields["agentIdNumber"] = try code(.idNumber)
         if let term = values["term"], let box = term.box {
             let dates = DateText.dates(in: term.text)

@@ -14,6 +14,12 @@ public struct FieldReading: Sendable, Codable, Equatable {
     /// supports that claim (see ``ClaimVerifier``). `nil` when nothing was
     /// claimed.
     public var support: Double?
+    /// When the reading differs from the claim in place (same length): at
+    /// the differing characters, how much more their glyphs look like the
+    /// claimed characters than like those read (render and compare; the
+    /// lowest over the places, −1…1). Near 0 the shapes cannot tell them
+    /// apart (昊/吴), so the difference may be the recogniser's.
+    public var shapeMargin: Double?
     /// Where it was read on the working image (for re-reading; not encoded).
     var workingBox: PixelBox?
 
@@ -31,6 +37,6 @@ public struct FieldReading: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value, confidence, box, correctedFrom, support
+        case value, confidence, box, correctedFrom, support, shapeMargin
     }
 }

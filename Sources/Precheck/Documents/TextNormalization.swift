@@ -13,3 +13,8 @@ public enum TextNormalization {
         return result
     }
 }
+
+extension Character {
+    /// A CJK unified ideograph (basic block, U+4E00-U+9FFF).
+    var isHanCharacter: Bool { unicodeScalars.count == 1 && (0x4E00...0x9FFF).contains(unicodeScalars.first!.value) }
+}

@@ -28,6 +28,27 @@ public enum TextSimilarity {
         return previous[y.count]
     }
 
+    /// Edit distance counting one Han character read as two (黎 → 和歼,
+    /// 龚 → 人歼: the recogniser split its left and right parts) as a single
+    /// edit, like a substitution. `read` is what was read, `claim` what it
+    /// should say.
+    public static func glyphDistance(read: String, claim: String) -> Int {
+        let x = Array(read), y = Array(claim)
+        // cost[i][j]: edits turning x[..<i] into y[..<j].
+        var cost = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { cost[i][0] = i }
+        for j in 0...y.count { cost[0][j] = j }
+        guard !x.isEmpty, !y.isEmpty else { return cost[x.count][y.count] }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                var best = min(cost[i - 1][j] + 1, cost[i][j - 1] + 1, cost[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if i >= 2 { best = min(best, cost[i - 2][j - 1] + 1) }
+                cost[i][j] = best
+            }
+        }
+        return cost[x.count][y.count]
+    }
+
     /// Edit distance where a confusable substitution costs `confusableCost`.
     public static func confusionAwareDistance(_ a: String, _ b: String, confusableCost: Double = 0.5) -> Double {
         let x = Array(a), y = Array(b)

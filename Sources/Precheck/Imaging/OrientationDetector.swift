@@ -33,7 +33,6 @@ public struct OrientationDetector: Sendable, Equatable {
         // Lines horizontal: candidates 0/180; vertical: 90/270.
         let horizontal = horizontalText >= verticalText
         let baseTurn: QuarterTurn = horizontal ? .none : .clockwise90
-        let axisConfidence = min(1, abs(horizontalText - verticalText) / max(horizontalText, verticalText, 1))
 
         let levelGrey = try grey.rotated(baseTurn)
         let levelBinary = try binary.rotated(baseTurn)
@@ -80,7 +79,7 @@ public struct OrientationDetector: Sendable, Equatable {
         let text = try engine.recognize(crop, RecognitionRequest(segmentation: .singleLine, dpi: dpi))
         let symbols = text.symbols
         guard !symbols.isEmpty else { return 0 }
-        let han = symbols.filter { $0.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+        let han = symbols.filter { $0.text.contains(where: \.isHanCharacter) }
         return han.reduce(0) { $0 + $1.confidence } / Double(symbols.count)
     }
 

@@ -14,7 +14,7 @@ public struct CleanupOptions: Sendable, Equatable {
     /// Deskew range, in degrees either way.
     public var maxSkewDegrees: Double = 10
     /// Below this Leptonica confidence the skew estimate is ignored.
-    public var minSkewConfidence: Double = 2.0
+    public var minSkewConfidence: Double = 1.2
     public var redInk = RedInkSeparator()
 
     public init() {}

@@ -20,9 +20,19 @@ struct ClaimComparison {
     /// and the difference is more than one misread character could make —
     /// two or more characters, or the same other value read on a second
     /// document (`others`: readings elsewhere of what must be the same
-    /// value). A lone one-character difference goes to review.
+    /// value). A lone one-character difference goes to review, and so does
+    /// any difference whose glyphs look as much like the claim as like the
+    /// reading (``FieldReading/shapeMargin``).
     func text(claim: String, reading: FieldReading?, others: [FieldReading?] = []) -> Agreement {
-        compare(claim: claim, reading: reading, others: others, normalize: TextNormalization.normalized, minDistance: 2)
+        let agreement = compare(claim: claim, reading: reading, others: others, normalize: TextNormalization.normalized, minDistance: 2,
+                                distance: { TextSimilarity.glyphDistance(read: $0, claim: $1) })
+        // Letters or digits read where the claim is all Han characters are
+        // the recogniser's noise (兹谷1 for 蔡俊华), not another name.
+        if case .differs(let read) = agreement, TextNormalization.normalized(claim).allSatisfy(\.isHanCharacter),
+           TextNormalization.normalized(read.value).contains(where: { $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            return .uncertain(read)
+        }
+        return agreement
     }
 
     /// A checksummed code: as for text, but a different reading must also
@@ -34,22 +44,33 @@ struct ClaimComparison {
            CodeText.normalized(reading.value) != CodeText.normalized(claim), (reading.support ?? 0) < policy.minSupport {
             return .uncertain(reading)
         }
-        return compare(claim: claim, reading: reading, others: others, normalize: CodeText.normalized, minDistance: 3)
+        // A checksum-guided correction finds *a* valid code, which proves
+        // nothing against the claim: a corrected reading can confirm, never refute.
+        if let reading, reading.correctedFrom != nil, CodeText.normalized(reading.value) != CodeText.normalized(claim),
+           (reading.support ?? 0) < policy.minSupport {
+            return .uncertain(reading)
+        }
+        return compare(claim: claim, reading: reading, others: others, normalize: CodeText.normalized, minDistance: 3,
+                       distance: TextSimilarity.distance)
     }
 
     private func compare(claim: String, reading: FieldReading?, others: [FieldReading?], normalize: (String) -> String,
-                         minDistance: Int) -> Agreement {
+                         minDistance: Int, distance: (String, String) -> Int) -> Agreement {
         guard let reading else { return .uncertain(nil) }
         let read = normalize(reading.value), claimed = normalize(claim)
         if read == claimed { return .agrees(reading) }
         let support = reading.support ?? 0
         if support >= policy.minSupport { return .agrees(reading) }
         guard reading.confidence >= policy.minMismatchConfidence, support <= policy.maxMismatchSupport else { return .uncertain(reading) }
+        // Glyphs that look as much like the claimed characters as like those
+        // read (昊/吴): the recogniser's confusion, which a second document
+        // read by the same recogniser repeats — not evidence.
+        if let margin = reading.shapeMargin, margin > -policy.minShapeMargin { return .uncertain(reading) }
         let corroborated = others.contains { other in
             guard let other else { return false }
             return normalize(other.value) == read && other.confidence >= policy.minMismatchConfidence
         }
-        if corroborated || TextSimilarity.distance(read, claimed) >= minDistance { return .differs(reading) }
+        if corroborated || distance(read, claimed) >= minDistance { return .differs(reading) }
         return .uncertain(reading)
     }
 

@@ -33,6 +33,18 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
     /// A ring reading restricted to the name's characters counts towards
     /// the name only at this mean confidence or above.
     public var minRestrictedRingConfidence = 0.6
+    /// Ring glyphs (``RingGlyphCheck``): a seal confirms its name when at
+    /// least this share of all characters, and of the distinctive part,
+    /// match (every trade-name character must) …
+    public var minRingGlyphShare = 0.7
+    /// A difference from the claim counts only when the differing glyphs
+    /// look at least this much more like the characters read than like the
+    /// claimed ones (``FieldReading/shapeMargin``; 昊/吴 measure ~0.01,
+    /// real one-character differences 0.07-0.35).
+    public var minShapeMargin = 0.05
+    /// … and contradicts it when at least this share of the anchors match
+    /// while no trade-name character does.
+    public var minAnchorGlyphShare = 0.8
     /// An authority seal contradicts the claimed authority when another
     /// authority of the same city matches its ring this much better.
     public var ringCompetitorMargin = 0.2
@@ -65,7 +77,7 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case minSupport, minMismatchConfidence, maxMismatchSupport, minClassificationScore, minSharpness, minDPI,
              minBrightness, maxBrightness, minSealScore, minSealInsideBox, minRingSupport, maxRingContradiction,
-             minRestrictedRingConfidence, ringCompetitorMargin
+             minRestrictedRingConfidence, minRingGlyphShare, minAnchorGlyphShare, minShapeMargin, ringCompetitorMargin
     }
 
     public init(from decoder: Decoder) throws {
@@ -87,6 +99,9 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
         try read(.minRingSupport, \.minRingSupport)
         try read(.maxRingContradiction, \.maxRingContradiction)
         try read(.minRestrictedRingConfidence, \.minRestrictedRingConfidence)
+        try read(.minRingGlyphShare, \.minRingGlyphShare)
+        try read(.minAnchorGlyphShare, \.minAnchorGlyphShare)
+        try read(.minShapeMargin, \.minShapeMargin)
         try read(.ringCompetitorMargin, \.ringCompetitorMargin)
         self = policy
     }

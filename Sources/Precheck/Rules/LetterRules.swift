@@ -72,13 +72,21 @@ struct LetterRules {
 /// Whether a company seal's ring names the company.
 ///
 /// A name is split into its distinctive part and the anchors other names
-/// of the same place share (the place in front, the legal form behind).
-/// The seal *confirms* the company when its readings (free or restricted
-/// to the name's characters) hold enough of the distinctive part. It
-/// *contradicts* the company only when the ring is clearly legible — the
-/// anchors come out in a confident restricted reading — and yet hardly any
-/// distinctive character appears in any reading. Anything between is
-/// unknown: Tesseract reads seal rings poorly (see `models/README.md`).
+/// of the same place share (the place in front, the legal form behind);
+/// the trade name is the distinctive part's first two characters.
+///
+/// Two kinds of evidence, either of which may settle it:
+/// - the ring's glyphs compared with the name rendered in the system's
+///   fonts (``RingGlyphCheck``): it *confirms* when most characters and
+///   every trade-name character match; it *contradicts* when the anchors
+///   match (the ring is legible and aligned) but no trade-name character
+///   does, and no reading supports the distinctive part either;
+/// - Tesseract's readings (free, or restricted to the name's characters):
+///   they confirm when they hold enough of the distinctive part; they
+///   contradict only when a confident restricted reading shows the anchors
+///   and hardly any distinctive character appears in any reading.
+///
+/// Anything between is unknown (manual review).
 struct CompanySealCheck {
     let policy: CheckPolicy
     var ring = RingTextMatch()
@@ -100,6 +108,15 @@ struct CompanySealCheck {
         let tradeName = String(distinctive.prefix(2))
         if support >= policy.minRingSupport && ring.support(of: tradeName, in: sure + free) >= 0.5 {
             return (.confirmed, support)
+        }
+        if let glyphs = seal.glyphCheck, glyphs.characters == name {
+            let tradeShare = glyphs.share(of: tradeName)
+            if glyphs.share >= policy.minRingGlyphShare && tradeShare == 1 && glyphs.share(of: distinctive) >= policy.minRingGlyphShare {
+                return (.confirmed, glyphs.share(of: distinctive))
+            }
+            if tradeShare == 0 && glyphs.share(outside: distinctive) >= policy.minAnchorGlyphShare && support <= policy.maxRingContradiction {
+                return (.contradicted, glyphs.share(of: distinctive))
+            }
         }
         let anchors = name.replacingOccurrences(of: distinctive, with: "")
         let legible = zip(constrained, seal.constrainedConfidences ?? []).contains { text, confidence in

@@ -105,8 +105,18 @@ struct LicenseRules {
                 }
             }
         }
-        let contradicted = (favoured?.lead ?? 0) >= context.policy.ringCompetitorMargin
-        let confirmed = !contradicted && claimSupport >= context.policy.minRingSupport
+        // The ring's glyphs compared with the claimed name (render and
+        // compare): they settle it when the place matches in full, and
+        // contradict it when the rest matches but not one character of the place.
+        let glyphs = seal?.glyphCheck.flatMap { $0.characters == TextNormalization.normalized(claim) ? $0 : nil }
+        // The place without its level (鹤城区 → 鹤城): neighbours share 区.
+        let placeName = claimed.first?.name ?? ""
+        let place = placeName.count > 2 && "区县市旗".contains(placeName.last!) ? String(placeName.dropLast()) : placeName
+        let glyphsConfirm = glyphs.map { $0.share >= context.policy.minRingGlyphShare && $0.share(of: place) == 1 } ?? false
+        let glyphsContradict = glyphs.map { $0.share(of: place) == 0 && $0.share(outside: place) >= context.policy.minAnchorGlyphShare } ?? false
+        let contradicted = !glyphsConfirm
+            && ((favoured?.lead ?? 0) >= context.policy.ringCompetitorMargin || glyphsContradict && !fitsCode)
+        let confirmed = glyphsConfirm || !contradicted && claimSupport >= context.policy.minRingSupport
         switch (fitsCode, contradicted, confirmed) {
         case (true, false, _), (false, false, true):
             return []

@@ -21,6 +21,9 @@ public struct DashedBoxFinder: Sendable {
     var dashCoverage = 0.25...0.9
     /// Fewest dashes on a rule.
     var minDashes = 5
+    /// Rows (columns) either side that count as the same line, as a share of
+    /// the short side: a phone photo's perspective tilts the rules a little.
+    var slantShare = 1.0 / 400
 
     /// A finder with the default settings.
     public init() {}
@@ -33,10 +36,11 @@ public struct DashedBoxFinder: Sendable {
         let gap = max(6, Int(Double(shortSide) * maxGapShare))
         let minLength = Int(Double(shortSide) * sideShares.lowerBound)
         let ink = binary.pixels.map { $0 == 0 }
+        let slant = max(1, Int(Double(shortSide) * slantShare))
         let horizontal = rules(ink, length: binary.width, lines: binary.height, index: { $1 * binary.width + $0 },
-                               thickness: thickness, gap: gap, minLength: minLength)
+                               thickness: thickness, gap: gap, minLength: minLength, slant: slant)
         let vertical = rules(ink, length: binary.height, lines: binary.width, index: { $1 + $0 * binary.width },
-                             thickness: thickness, gap: gap, minLength: minLength)
+                             thickness: thickness, gap: gap, minLength: minLength, slant: slant)
         return bestBox(horizontal: horizontal, vertical: vertical, shortSide: shortSide)
     }
 
@@ -48,9 +52,10 @@ public struct DashedBoxFinder: Sendable {
         var length: Int { end - start }
     }
 
-    /// Dashed rules along one direction. `index(along, line)` gives the pixel index.
+    /// Dashed rules along one direction. `index(along, line)` gives the pixel
+    /// index; thin ink up to `slant` lines away counts as on the line.
     func rules(_ ink: [Bool], length: Int, lines: Int, index: (Int, Int) -> Int,
-               thickness: Int, gap: Int, minLength: Int) -> [Rule] {
+               thickness: Int, gap: Int, minLength: Int, slant: Int = 0) -> [Rule] {
         // Thin ink: the run across the line direction is at most `thickness` long.
         func isThinInk(_ along: Int, _ line: Int) -> Bool {
             guard ink[index(along, line)] else { return false }
@@ -61,8 +66,15 @@ public struct DashedBoxFinder: Sendable {
             while line + step < lines, ink[index(along, line + step)], across <= thickness { across += 1; step += 1 }
             return across <= thickness
         }
+        // Thin ink per line, then how many of the lines within `slant` of each line have it.
+        var thin = [Bool](repeating: false, count: length * lines)
+        for line in 0..<lines { for along in 0..<length where isThinInk(along, line) { thin[line * length + along] = true } }
+        var near = [Int](repeating: 0, count: length)
+        for line in 0..<min(lines, slant) { for along in 0..<length where thin[line * length + along] { near[along] += 1 } }
         var found: [Rule] = []
         for line in 0..<lines {
+            if line + slant < lines { for along in 0..<length where thin[(line + slant) * length + along] { near[along] += 1 } }
+            if line - slant - 1 >= 0 { for along in 0..<length where thin[(line - slant - 1) * length + along] { near[along] -= 1 } }
             var runStart = -1, lastInk = -gap - 1, inkCount = 0, dashes = 0
             func close() {
                 let end = lastInk + 1
@@ -72,7 +84,7 @@ public struct DashedBoxFinder: Sendable {
                 }
                 runStart = -1; inkCount = 0; dashes = 0
             }
-            for along in 0..<length where isThinInk(along, line) {
+            for along in 0..<length where near[along] > 0 {
                 if along - lastInk > gap { close(); runStart = along }
                 if along - lastInk > 1 { dashes += 1 }
                 inkCount += 1

@@ -51,6 +51,7 @@ struct SealInspector {
             if expected[sealKind].map({ !$0.isEmpty }) ?? false {
                 evidence.constrainedReadings = reading.constrainedReadings
                 evidence.constrainedConfidences = reading.constrainedConfidences
+                evidence.glyphCheck = reading.glyphCheck
             }
             return evidence
         }

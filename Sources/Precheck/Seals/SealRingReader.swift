@@ -15,6 +15,9 @@ public struct RingReading: Sendable, Equatable {
     /// drops them or loses confidence.
     public var constrainedReadings: [String] = []
     public var constrainedConfidences: [Double] = []
+    /// With an expected name: the render-and-compare check of the strip
+    /// that matched it best (see ``RingGlyphCheck``).
+    public var glyphCheck: RingGlyphCheck?
 
     /// A reading with its alternatives.
     public init(text: String, readings: [String], confidence: Double) {
@@ -34,6 +37,7 @@ public struct SealRingReader: Sendable {
     /// The strips tried: relative radii of the band and horizontal stretch, best guess first.
     var variants: [(band: ClosedRange<Double>, stretch: Double)] = [(0.56...0.92, 1), (0.60...0.95, 1), (0.52...0.90, 1.2)]
     var unwrapper = RingUnwrapper()
+    var glyphChecker = RingGlyphChecker()
 
     /// A reader with the default settings.
     public init() {}
@@ -63,6 +67,10 @@ public struct SealRingReader: Sendable {
                 let restricted = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300, whitelist: alphabet))
                 reading.constrainedReadings.append(restricted.unspacedText)
                 reading.constrainedConfidences.append(restricted.symbols.meanConfidence)
+                if let check = glyphChecker.check(strip, against: TextNormalization.normalized(expectedName ?? "")),
+                   check.share > reading.glyphCheck?.share ?? -1 {
+                    reading.glyphCheck = check
+                }
             }
         }
         return reading

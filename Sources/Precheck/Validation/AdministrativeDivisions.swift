@@ -60,6 +60,9 @@ public final class AdministrativeDivisions: Sendable {
             .mapValues { $0.sorted { ($0.code, $0.since) < ($1.code, $1.since) } }
     }
 
+    /// Every division name ever recorded, sorted.
+    var allNames: [String] { recordsByName.keys.sorted() }
+
     /// Every record (any period) of a division with this exact name, by code.
     public func divisions(named name: String) -> [Division] {
         recordsByName[name] ?? []

@@ -20,6 +20,8 @@ public struct SealEvidence: Sendable, Codable, Equatable {
     /// ``SealRingReader/constrainedReadings(_:in:engine:alphabet:)``).
     public var constrainedReadings: [String]?
     public var constrainedConfidences: [Double]?
+    /// The ring compared glyph by glyph with the name it should carry.
+    public var glyphCheck: RingGlyphCheck?
     /// 0-1: how well the ring supports the name it should carry, when known.
     public var support: Double?
     /// In the uploaded image's pixels.

@@ -7,9 +7,13 @@ import Glibc
 
 /// `precheck batch` as a user runs it: killed halfway (SIGKILL, no chance
 /// to clean up), then resumed.
+///
+/// The test is synchronous on purpose: it polls the results file with a
+/// blocking sleep, so other tests' OCR on the shared task pool cannot delay
+/// the kill until the run is over.
 @Suite("Batch: kill and resume the precheck binary")
 struct BatchResumeTests {
-    @Test func aKilledRunResumesWithExactlyOneLinePerApplication() async throws {
+    @Test func aKilledRunResumesWithExactlyOneLinePerApplication() throws {
         let binary = try #require(PrecheckBinary.url, "build the precheck executable first (swift build --build-tests)")
         let root = try BatchFixtures.scratchFolder("resume")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -32,11 +36,11 @@ struct BatchResumeTests {
 
         // First run: killed as soon as its first line is in the file.
         let first = try PrecheckBinary.start(binary, arguments)
-        let deadline = ContinuousClock.now + .seconds(120)
+        let deadline = ContinuousClock.now + .seconds(300)
         while (try? Data(contentsOf: results))?.contains(10) != true {
             #expect(first.isRunning, "the run ended before it could be killed")
             guard first.isRunning, ContinuousClock.now < deadline else { break }
-            try await Task.sleep(for: .milliseconds(10))
+            usleep(10_000)
         }
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()

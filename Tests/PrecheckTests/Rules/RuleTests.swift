@@ -109,6 +109,29 @@ struct RuleTests {
         #expect(supported.decision == .preApproved)
     }
 
+    @Test func recogniserConfusionsGoToReviewNotRejection() {
+        // The same confusion on two documents (昊 read as 吴), with glyphs that cannot tell them apart.
+        var ambiguous = field("杭州云西物业管理有限公司", support: 0.02)
+        ambiguous.shapeMargin = -0.01
+        let confused = verdict { $0[.businessLicense]!.fields["name"] = ambiguous; $0[.authorizationLetter]!.fields["principalName"] = ambiguous }
+        #expect(confused.decision == .manualReview, "\(codes(confused))")
+        // A Han character split in two (王 → 二丨) is one misread, not two.
+        let split = verdict { $0[.idCardFront]!.fields["name"] = field("二丨明", support: 0) }
+        #expect(split.decision == .manualReview, "\(codes(split))")
+        // Latin letters or digits where a Chinese name should be: noise.
+        let noise = verdict { $0[.idCardFront]!.fields["name"] = field("兹谷1", support: 0) }
+        #expect(codes(noise) == ["FIELD_UNCERTAIN"])
+        // A checksum-corrected code that differs from the form refutes nothing.
+        var corrected = field(RuleTests.creditCode("91330103MA27QK4N1"), support: 0)
+        corrected.correctedFrom = "91330103MA27QK4N"
+        #expect(codes(verdict { $0[.businessLicense]!.fields["creditCode"] = corrected }) == ["FIELD_UNCERTAIN"])
+        // Clear shapes still decide: the glyphs look like the characters read.
+        var clear = field("杭州云西物业管理有限公司", support: 0.02)
+        clear.shapeMargin = -0.2
+        let different = verdict { $0[.businessLicense]!.fields["name"] = clear; $0[.authorizationLetter]!.fields["principalName"] = clear }
+        #expect(different.decision == .rejected)
+    }
+
     @Test func missingReadingIsNeverAPass() {
         let result = verdict { $0[.idCardFront]!.fields["idNumber"] = nil; $0[.authorizationLetter]!.fields["termEnd"] = nil }
         #expect(result.decision == .manualReview)
@@ -205,4 +228,16 @@ extension QualityMeasures {
     static let test = QualityMeasures(width: 2000, height: 2800, headerDPI: 200, estimatedDPI: 200, sharpness: 500, brightness: 235,
                                       contrast: 40, clippedHighlights: 0.1, clippedShadows: 0, edgeInk: [0, 0, 0, 0], colourfulness: 5,
                                       nonRedColourFraction: 0.01, nonRedMeanChroma: 3, nonRedTintedFraction: 0.01, redInkFraction: 0.01)
+}
+
+@Suite("Label rests in front of values")
+struct LabelRestTests {
+    @Test func partReadLabelsAreDropped() {
+        #expect(FieldExtractor.droppingLabelRest("(代理人):肖国晓") == "肖国晓")
+        #expect(FieldExtractor.droppingLabelRest("时:江芳志") == "江芳志")
+        #expect(FieldExtractor.droppingLabelRest("王明") == "王明")
+        // A colon far into the value is part of it.
+        #expect(FieldExtractor.droppingLabelRest("杭州云溪物业管理有限公司:") == "杭州云溪物业管理有限公司:")
+        #expect(FieldExtractor.droppingLabelRest("(盖章):") == nil)
+    }
 }

@@ -1,0 +1,129 @@
+import PrecheckNative
+
+/// Render-and-compare check of a seal's ring against the name it should
+/// carry — verification rather than recognition.
+///
+/// Ring characters are evenly spaced, so a strip holding the name's `n`
+/// characters splits into `n` cells. Each cell's glyph is compared with
+/// the expected character rendered in the system's CJK fonts and with a
+/// pool of impostors (frequent characters of place and company names, and
+/// the name's other characters); the cell *matches* when the expected
+/// character is the closest of all. Seals of another organisation fail in
+/// the cells where the names differ; a ring too damaged to read fails
+/// everywhere, which the rules treat as unknown.
+public struct RingGlyphCheck: Sendable, Codable, Equatable {
+    /// The expected name's characters, in ring order.
+    public var characters: String
+    /// Per character: whether the expected character was the closest.
+    public var matched: [Bool]
+
+    /// Share of the characters that matched.
+    public var share: Double { Self.share(matched) }
+
+    /// Share of matched characters among `part`, found in `characters`
+    /// (first occurrence); 0 when `part` is not a part of the name.
+    public func share(of part: String) -> Double {
+        guard let positions = positions(of: part) else { return 0 }
+        return Self.share(matched[positions])
+    }
+
+    /// Share of matched characters outside `part` (all of them when `part`
+    /// is not a part of the name).
+    public func share(outside part: String) -> Double {
+        guard let positions = positions(of: part) else { return share }
+        return Self.share(Array(matched[..<positions.lowerBound]) + Array(matched[positions.upperBound...]))
+    }
+
+    private func positions(of part: String) -> Range<Int>? {
+        guard !part.isEmpty, let range = characters.range(of: part) else { return nil }
+        let start = characters.distance(from: characters.startIndex, to: range.lowerBound)
+        return start..<min(matched.count, start + part.count)
+    }
+
+    private static func share<Flags: Collection<Bool>>(_ flags: Flags) -> Double {
+        flags.isEmpty ? 0 : Double(flags.filter { $0 }.count) / Double(flags.count)
+    }
+}
+
+/// Runs ``RingGlyphCheck`` on unwrapped ring strips.
+struct RingGlyphChecker: Sendable {
+    var templates = GlyphTemplates.shared
+    /// Cell offsets tried, as shares of the character pitch.
+    var shifts: [Double] = [-0.2, -0.1, 0, 0.1, 0.2]
+
+    /// Frequent characters of GB/T 2260 place names plus the words of
+    /// organisation names: the impostors every cell is compared with.
+    static let impostors: [Character] = {
+        var counts: [Character: Int] = [:]
+        for name in AdministrativeDivisions.shared.allNames { for character in name { counts[character, default: 0] += 1 } }
+        let places = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(250).map(\.key)
+        let trade = Array("有限责任股份公司集团科技技术发展贸易商务实业投资管理服务咨询建筑工程设计电子信息网络数据软件文化传媒广告物业供应链环保能源"
+                          + "农业林牧渔医药生物食品餐饮机械设备制造材料化工汽车运输物流房地产开装饰教育培训健康美容旅游酒店电器照明纺织服装印刷包装"
+                          + "金融保险证券人力资源安全检测新创智联盛达鑫源华通天宏伟恒泰丰瑞祥兴隆宇")
+        var seen = Set<Character>()
+        return (places + trade).filter { seen.insert($0).inserted }
+    }()
+
+    /// Checks `strip` (grey, 0 ink, 255 paper) against `name`; `nil` when
+    /// the strip holds no ink.
+    func check(_ strip: Raster, against name: String) -> RingGlyphCheck? {
+        let expected = Array(name)
+        guard !expected.isEmpty else { return nil }
+        let darkness = strip.pixels.map { Float(255 - Int($0)) / 255 }
+        let cuts = cellBoundaries(darkness: darkness, width: strip.width, height: strip.height, expected: expected)
+        guard cuts.count == expected.count + 1 else { return nil }
+        var matched: [Bool] = []
+        for (index, character) in expected.enumerated() {
+            // The cell and slightly shifted copies of it: a candidate scores its best.
+            let pitch = Double(cuts[index + 1] - cuts[index])
+            let glyphs = shifts.compactMap { shift -> GlyphShape? in
+                let cell = PixelBox(x: cuts[index] + Int((shift * pitch).rounded()), y: 0, width: Int(pitch), height: strip.height)
+                    .clipped(to: (strip.width, strip.height))
+                return cell.area > 0 ? GlyphShape(darkness: darkness, width: strip.width, region: cell) : nil
+            }
+            guard !glyphs.isEmpty else {
+                matched.append(false)
+                continue
+            }
+            let score = { (candidate: Character) in glyphs.map { templates.similarity(of: $0, to: candidate) }.max() ?? -1 }
+            let own = score(character)
+            let rivals = Set(Self.impostors + expected).subtracting([character])
+            matched.append(!rivals.contains { score($0) >= own })
+        }
+        return RingGlyphCheck(characters: name, matched: matched)
+    }
+
+    /// Where to cut the strip into the name's characters. Ring characters
+    /// are spaced evenly, so the cuts form an even grid; the inked columns
+    /// give its rough start and pitch, and of the grids near that, the one
+    /// whose cells look most like the expected characters is kept. (The
+    /// impostor test per cell stays fair: it compares within a cell.)
+    func cellBoundaries(darkness: [Float], width: Int, height: Int, expected: [Character]) -> [Int] {
+        let cells = expected.count
+        var ink = [Int](repeating: 0, count: width)
+        for y in 0..<height { for x in 0..<width where darkness[y * width + x] >= 0.35 { ink[x] += 1 } }
+        guard let first = ink.firstIndex(where: { $0 >= 2 }), let last = ink.lastIndex(where: { $0 >= 2 }), last > first else { return [] }
+        let nominal = Double(last + 1 - first) / Double(cells)
+        guard nominal >= 4 else { return [] }
+        func grid(start: Double, pitch: Double) -> [Int] {
+            (0...cells).map { min(width, max(0, Int((start + Double($0) * pitch).rounded()))) }
+        }
+        func likeness(_ cuts: [Int]) -> Float {
+            expected.indices.reduce(0) { sum, index in
+                let cell = PixelBox(x: cuts[index], y: 0, width: cuts[index + 1] - cuts[index], height: height)
+                guard cell.width > 0, let glyph = GlyphShape(darkness: darkness, width: width, region: cell) else { return sum }
+                return sum + templates.similarity(of: glyph, to: expected[index])
+            }
+        }
+        var best: (likeness: Float, cuts: [Int]) = (-.infinity, [])
+        for pitchStep in -6...6 {
+            let pitch = nominal * (1 + Double(pitchStep) * 0.025)
+            for startStep in -3...3 {
+                let cuts = grid(start: Double(first) + Double(startStep) * 0.1 * pitch, pitch: pitch)
+                let score = likeness(cuts)
+                if score > best.likeness { best = (score, cuts) }
+            }
+        }
+        return best.cuts
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+@testable import Precheck
+import PrecheckNative
+import Testing
+
+/// The render-and-compare check of seal rings and of disputed characters,
+/// on the committed samples.
+@Suite("Glyph checks (render and compare)", .serialized)
+struct RingGlyphCheckTests {
+    func letterSeal(_ application: String, expecting name: String, engine: any OCREngine) throws -> SealEvidence {
+        let image = try ImageIntake().decode(contentsOf: try Samples.file(application, "authorizationLetter"))
+        let reading = try DocumentReader().read(image, engine: engine, sealNames: [.company: name])
+        return try #require(reading.seals.first { $0.kind == .company })
+    }
+
+    @Test("a company seal matches its own name, trade name included, and not a name with another trade name")
+    func companySealAgainstItsNameAndAnImpostor() throws {
+        let engine = try TesseractEngine()
+        let name = "邢台新越电子科技股份有限公司"
+        #expect(try Samples.truth("APP-0001").seals["authorizationLetter"]?.first?.text == name)
+        let own = try #require(try letterSeal("APP-0001", expecting: name, engine: engine).glyphCheck)
+        #expect(own.share >= 0.7)
+        #expect(own.share(of: "新越") == 1)
+
+        let impostor = "邢台恒达电子科技股份有限公司"
+        let seal = try letterSeal("APP-0001", expecting: impostor, engine: engine)
+        let other = try #require(seal.glyphCheck)
+        #expect(other.share(of: "恒达") == 0)
+        #expect(other.share(outside: "恒达") >= 0.8, "the rest of the ring is the same")
+        let check = CompanySealCheck(policy: .default)
+        #expect(check.judge(seal, company: impostor).finding == .contradicted)
+    }
+
+    @Test("a phone photo's tilted dashed box is found, the seal inside it")
+    func phonePhotoDashedBox() throws {
+        #expect(try Samples.truth("APP-0004").style == "phonePhoto")
+        let image = try ImageIntake().decode(contentsOf: try Samples.file("APP-0004", "authorizationLetter"))
+        let reading = try DocumentReader().read(image, engine: try TesseractEngine())
+        #expect(reading.dashedBox != nil)
+        #expect((reading.seals.first { $0.kind == .company }?.insideBox ?? 0) > 0.9)
+    }
+
+    @Test("shapes: a character in another weight of a Song face is closest to itself among the impostors")
+    func renderedCharactersFindThemselves() throws {
+        let templates = GlyphTemplates.shared
+        // Regular weight; the templates hold the bold Song, a sans and a Hei face.
+        for character in "鑫昊鼎邢新越" {
+            let coverage = try VipsImage.text(String(character), font: "Noto Serif CJK SC 40", dpi: 72).raster()
+            let glyph = try #require(GlyphShape(rendered: coverage))
+            let own = templates.similarity(of: glyph, to: character)
+            let closerRivals = RingGlyphChecker.impostors.filter { $0 != character && templates.similarity(of: glyph, to: $0) >= own }
+            #expect(closerRivals.isEmpty, "\(character): \(String(closerRivals))")
+        }
+    }
+
+    @Test("shapes: even in a brush face no template has, a glyph is closer to itself than to the character Tesseract confuses it with")
+    func confusionsAreToldApart() throws {
+        let templates = GlyphTemplates.shared
+        // (on the page, claimed) — pairs Tesseract's chi_sim confused on the samples.
+        for (page, claimed) in [("鑫", "春"), ("鼎", "昂"), ("鼎", "易"), ("泉", "录"), ("龚", "闭"), ("嘉", "春")] {
+            let coverage = try VipsImage.text(page, font: "AR PL UKai CN 40", dpi: 72).raster()
+            let glyph = try #require(GlyphShape(rendered: coverage))
+            #expect(templates.similarity(of: glyph, to: Character(page)) > templates.similarity(of: glyph, to: Character(claimed)),
+                    "\(page) vs \(claimed)")
+        }
+    }
+}
