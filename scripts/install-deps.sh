@@ -11,6 +11,7 @@ packages=(
   tesseract-ocr-chi-sim  # Simplified Chinese model
   tesseract-ocr-eng      # English model (Latin letters in codes)
   libarchive-dev         # zip/tar intake for `precheck batch`
+  libsqlite3-dev         # SQLite for `precheck serve` (GRDB)
   fonts-noto-cjk         # CJK fonts for the synthetic corpus
   fonts-wqy-zenhei
   fonts-arphic-ukai      # handwriting-like signatures

@@ -5,7 +5,8 @@ struct PrecheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "precheck",
         abstract: "Pre-screen CA-certificate applications: OCR, seals and cross-checks.",
-        subcommands: [CheckCommand.self, BatchCommand.self, EvalCommand.self, SamplesCommand.self, ReadCommand.self, OCRCommand.self])
+        subcommands: [CheckCommand.self, BatchCommand.self, ServeCommand.self, EvalCommand.self, SamplesCommand.self, ReadCommand.self,
+                      OCRCommand.self])
 }
 
 /// A subcommand whose work is asynchronous.

@@ -1,0 +1,91 @@
+/// A piece of HTML whose interpolated values are escaped.
+///
+/// Text interpolated into an `HTML` literal is escaped (`&<>"'`), so data
+/// from uploads, forms or OCR can never become markup; only other `HTML`
+/// values are inserted as they are.
+///
+/// ```swift
+/// let name = "<script>"
+/// let cell: HTML = "<td title=\"\(name)\">\(name)</td>"   // &lt;script&gt; in both places
+/// ```
+struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    private(set) var rendered: String
+
+    init(stringLiteral literal: String) {
+        rendered = literal
+    }
+
+    init(stringInterpolation: Interpolation) {
+        rendered = stringInterpolation.output
+    }
+
+    private init(raw: String) {
+        rendered = raw
+    }
+
+    var description: String { rendered }
+
+    static let empty = HTML(raw: "")
+
+    /// The pieces one after the other.
+    static func joined(_ pieces: [HTML], separator: HTML = .empty) -> HTML {
+        HTML(raw: pieces.map(\.rendered).joined(separator: separator.rendered))
+    }
+
+    /// `text` with the five HTML-significant characters escaped; safe in
+    /// element content and in quoted attribute values.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+
+    struct Interpolation: StringInterpolationProtocol {
+        var output = ""
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            output.reserveCapacity(literalCapacity + 16 * interpolationCount)
+        }
+
+        mutating func appendLiteral(_ literal: String) {
+            output += literal
+        }
+
+        /// Text: escaped.
+        mutating func appendInterpolation(_ text: String) {
+            output += HTML.escape(text)
+        }
+
+        mutating func appendInterpolation(_ text: Substring) {
+            output += HTML.escape(String(text))
+        }
+
+        mutating func appendInterpolation(_ number: Int) {
+            output += String(number)
+        }
+
+        /// A number with a fixed number of decimals.
+        mutating func appendInterpolation(_ number: Double, decimals: Int) {
+            output += HTML.escape(number.formatted(.number.precision(.fractionLength(decimals)).grouping(.never)))
+        }
+
+        /// Markup: inserted as it is.
+        mutating func appendInterpolation(_ html: HTML) {
+            output += html.rendered
+        }
+
+        mutating func appendInterpolation(_ pieces: [HTML]) {
+            for piece in pieces { output += piece.rendered }
+        }
+    }
+}
