@@ -78,7 +78,7 @@ public final class Checker: Sendable {
     /// Reads one slot's upload, turning every failure into an outcome.
     func outcome(of slot: DocumentSlot, in application: Application) async -> DocumentOutcome {
         guard let upload = application.documents[slot] else { return .missing(application.form.file(for: slot)) }
-        let claims = Self.claims(for: slot, form: application.form), sealNames = Self.sealNames(form: application.form)
+        let claims = application.form.claims(for: slot), sealNames = Self.sealNames(form: application.form)
         do {
             let image: DecodedImage
             switch upload {
@@ -95,21 +95,6 @@ public final class Checker: Sendable {
         } catch {
             return .failed(upload.name, "\(error)")
         }
-    }
-
-    /// What the form says each field of a slot's document should read.
-    static func claims(for slot: DocumentSlot, form: ApplicationForm) -> [String: String] {
-        let organization = form.organization, applicant = form.applicant
-        let pairs: [(String, String?)] = switch slot {
-        case .businessLicense: [("name", organization.name), ("creditCode", organization.creditCode)]
-        case .idCardFront: [("name", applicant.name), ("idNumber", applicant.idNumber)]
-        case .idCardBack: []
-        case .authorizationLetter: [("principalName", organization.name), ("agentName", applicant.name),
-                                    ("agentIdNumber", applicant.idNumber)]
-        }
-        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in
-            value.flatMap { $0.isEmpty ? nil : (key, $0) }
-        })
     }
 
     /// The names the seals on any document should carry, per the form.

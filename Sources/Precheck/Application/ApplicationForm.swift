@@ -108,3 +108,23 @@ extension ApplicationForm.Applicant {
         email = try? container.decodeIfPresent(String.self, forKey: .email)
     }
 }
+
+extension ApplicationForm {
+    /// What the form says each field of a slot's document should read
+    /// (contract field key → value; empty values left out). The checker
+    /// verifies these against the scans; a review page shows them beside
+    /// what was read.
+    public func claims(for slot: DocumentSlot) -> [String: String] {
+        let pairs: [(String, String?)] = switch slot {
+        case .businessLicense: [("name", organization.name), ("creditCode", organization.creditCode),
+                                ("registrationAuthority", organization.registrationAuthority)]
+        case .idCardFront: [("name", applicant.name), ("idNumber", applicant.idNumber)]
+        case .idCardBack: []
+        case .authorizationLetter: [("principalName", organization.name), ("agentName", applicant.name),
+                                    ("agentIdNumber", applicant.idNumber)]
+        }
+        var claims: [String: String] = [:]
+        for (key, value) in pairs { if let value, !value.isEmpty { claims[key] = value } }
+        return claims
+    }
+}

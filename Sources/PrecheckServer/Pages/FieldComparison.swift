@@ -32,26 +32,11 @@ struct FieldComparison: Sendable, Equatable {
 
     init(slot: DocumentSlot, verdict: Verdict, form: ApplicationForm) {
         let fields = verdict.documents[slot]?.reading?.fields ?? [:]
-        let claims = Self.claims(for: slot, form: form)
+        let claims = form.claims(for: slot)
         let problemFields = Set(verdict.reasons.filter { $0.document == slot }.compactMap(\.field))
         let known = Self.fieldOrder[slot] ?? []
         let keys = known.filter { fields[$0] != nil || claims[$0] != nil } + fields.keys.filter { !known.contains($0) }.sorted()
         rows = keys.map { key in Row(key: key, read: fields[key], claimed: claims[key], isProblem: problemFields.contains(key)) }
-    }
-
-    /// What the form claims each field of a slot's document should read.
-    static func claims(for slot: DocumentSlot, form: ApplicationForm) -> [String: String] {
-        let organization = form.organization, applicant = form.applicant
-        let pairs: [(String, String?)] = switch slot {
-        case .businessLicense: [("name", organization.name), ("creditCode", organization.creditCode),
-                                ("registrationAuthority", organization.registrationAuthority)]
-        case .idCardFront: [("name", applicant.name), ("idNumber", applicant.idNumber)]
-        case .idCardBack: []
-        case .authorizationLetter: [("principalName", organization.name), ("agentName", applicant.name), ("agentIdNumber", applicant.idNumber)]
-        }
-        var claims: [String: String] = [:]
-        for (key, value) in pairs { if let value, !value.isEmpty { claims[key] = value } }
-        return claims
     }
 
     /// The contract's field keys, in its order (§3).
