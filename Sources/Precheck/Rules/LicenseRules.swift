@@ -24,8 +24,6 @@ struct LicenseRules {
         return reasons
     }
 
-    /// The credit code to draw the division and category from: the
-    /// licence's when it was read and validates, else the form's.
     /// The credit code whose division and category the rules use: the
     /// licence's as read, unless only a checksum-guided correction made it
     /// valid (a correction finds *a* valid code, not necessarily the
