@@ -1,3 +1,5 @@
+import Precheck
+
 /// A piece of HTML whose interpolated values are escaped.
 ///
 /// Text interpolated into an `HTML` literal is escaped (`&<>"'`), so data
@@ -32,23 +34,8 @@ struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible
         HTML(raw: pieces.map(\.rendered).joined(separator: separator.rendered))
     }
 
-    /// `text` with the five HTML-significant characters escaped; safe in
-    /// element content and in quoted attribute values.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
-    }
+    /// `text` escaped for element content and quoted attribute values.
+    static func escape(_ text: String) -> String { HTMLText.escaped(text) }
 
     struct Interpolation: StringInterpolationProtocol {
         var output = ""
