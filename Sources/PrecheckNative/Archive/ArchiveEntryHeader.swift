@@ -2,7 +2,7 @@
 ///
 /// Everything here comes from the archive and is untrusted: the name may
 /// hold `..` or start with `/`, the size may lie. Callers judge the name
-/// (see `PrecheckBatch`'s `EntryPath`) and count the bytes they really read.
+/// (see ``EntryPath``) and count the bytes they really read.
 public struct ArchiveEntryHeader: Sendable, Equatable {
     /// The kind of entry.
     public enum Kind: Sendable, Equatable {

@@ -70,17 +70,17 @@ enum ArchivedApplication {
         while let header = try reader.nextEntry() {
             entries += 1
             guard entries <= maxEntries else { throw unsafe("it has more than \(maxEntries) entries") }
-            let components = header.name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).map(String.init)
-            guard !header.name.hasPrefix("/"), !header.name.hasPrefix("\\"), !components.contains(".."),
-                  components.first.map({ !($0.count == 2 && $0.hasSuffix(":")) }) ?? true else {
-                throw unsafe("the entry '\(header.name)' points outside the archive")
+            let path: EntryPath
+            switch EntryPath.parse(header.name) {
+            case .success(let parsed): path = parsed
+            case .failure(let refusal): throw unsafe("the entry '\(header.name)' \(refusal)")
             }
             switch header.kind {
             case .directory: continue
             case .symbolicLink, .hardLink, .other: throw unsafe("the entry '\(header.name)' is a link or a special file")
             case .regularFile: break
             }
-            guard let name = components.last else { continue }
+            guard !path.fileName.isEmpty else { continue }
             var bytes: [UInt8] = []
             while true {
                 let chunk = try reader.readChunk()
@@ -95,7 +95,7 @@ enum ArchivedApplication {
                     throw unsafe("it expands more than \(maxCompressionRatio) times (a zip bomb?)")
                 }
             }
-            files.append((components.dropLast().joined(separator: "/"), name, bytes))
+            files.append((path.folder, path.fileName, bytes))
         }
         return files
     }
