@@ -11,7 +11,8 @@ struct FieldComparison: Sendable, Equatable {
         var isProblem: Bool
 
         /// The form claims a value and the reading differs from it.
-        /// Spaces and letter case do not count.
+        /// Spaces, full-/half-width forms and letter case do not count (the
+        /// rules' own normalisation).
         var isMismatch: Bool {
             guard let claimed, !claimed.isEmpty, let read else { return false }
             return Self.normalized(read.value) != Self.normalized(claimed)
@@ -24,7 +25,7 @@ struct FieldComparison: Sendable, Equatable {
         }
 
         private static func normalized(_ text: String) -> String {
-            String(text.filter { !$0.isWhitespace }).uppercased()
+            TextNormalization.normalized(text).uppercased()
         }
     }
 
