@@ -18,24 +18,25 @@ struct ReadCommand: AsyncCommand {
     var seals: [String] = []
 
     func execute() async throws {
-        var claimed: [String: String] = [:]
-        for claim in claims {
-            let parts = claim.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw ValidationError("--claim takes KEY=VALUE, e.g. --claim name=王明") }
-            claimed[parts[0]] = parts[1]
-        }
-        var sealNames: [SealKind: String] = [:]
-        for seal in seals {
-            let parts = seal.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let kind = SealKind(rawValue: parts[0]) else {
-                throw ValidationError("--seal takes KIND=NAME with KIND company or registrationAuthority, e.g. --seal company=杭州云溪物业管理有限公司")
-            }
-            sealNames[kind] = parts[1]
-        }
+        let claimed = try Self.pairs(claims, usage: "--claim takes KEY=VALUE, e.g. --claim name=王明") { $0 }
+        let sealNames = try Self.pairs(seals, usage: "--seal takes KIND=NAME with KIND company or registrationAuthority, "
+                                       + "e.g. --seal company=杭州云溪物业管理有限公司", key: SealKind.init(rawValue:))
         let reading = try DocumentReader().read(try InputFile.decode(file), engine: try TesseractEngine(), claims: claimed,
                                                 sealNames: sealNames)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(reading), as: UTF8.self))
+    }
+
+    /// `KEY=VALUE` options as a dictionary; `key` turns a key into its type
+    /// (`nil` refuses it).
+    static func pairs<Key: Hashable>(_ options: [String], usage: String, key: (String) -> Key?) throws -> [Key: String] {
+        var result: [Key: String] = [:]
+        for option in options {
+            let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let parsed = key(parts[0]) else { throw ValidationError(usage) }
+            result[parsed] = parts[1]
+        }
+        return result
     }
 }
