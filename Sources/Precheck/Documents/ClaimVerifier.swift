@@ -67,7 +67,7 @@ struct ClaimVerifier {
         guard claimed.isHanCharacter, read.isHanCharacter,
               let glyph = GlyphShape(grey: cleaned.ocrGrey, box: box.expanded(by: 2, within: bounds)) else { return nil }
         let own = templates.similarity(of: glyph, to: claimed), other = templates.similarity(of: glyph, to: read)
-        let rivals = Set(RingGlyphChecker.impostors).subtracting([claimed, read])
+        let rivals = RingGlyphChecker.impostorSet.subtracting([claimed, read])
         let favoursClaim = own > other && !rivals.contains { templates.similarity(of: glyph, to: $0) >= own }
         return (favoursClaim, Double(own - other))
     }

@@ -64,6 +64,9 @@ struct RingGlyphChecker: Sendable {
         return (places + trade).filter { seen.insert($0).inserted }
     }()
 
+    /// ``impostors`` as a set.
+    static let impostorSet = Set(impostors)
+
     /// Checks `strip` (grey, 0 ink, 255 paper) against `name`; `nil` when
     /// the strip holds no ink.
     func check(_ strip: Raster, against name: String) -> RingGlyphCheck? {
@@ -72,6 +75,8 @@ struct RingGlyphChecker: Sendable {
         let darkness = strip.pixels.map { Float(255 - Int($0)) / 255 }
         let cuts = cellBoundaries(darkness: darkness, width: strip.width, height: strip.height, expected: expected)
         guard cuts.count == expected.count + 1 else { return nil }
+        // Every cell is compared with the impostors and the name's other characters.
+        let candidates = Self.impostorSet.union(expected)
         var matched: [Bool] = []
         for (index, character) in expected.enumerated() {
             // The cell and slightly shifted copies of it: a candidate scores its best.
@@ -87,7 +92,7 @@ struct RingGlyphChecker: Sendable {
             }
             let score = { (candidate: Character) in glyphs.map { templates.similarity(of: $0, to: candidate) }.max() ?? -1 }
             let own = score(character)
-            let rivals = Set(Self.impostors + expected).subtracting([character])
+            let rivals = candidates.subtracting([character])
             matched.append(!rivals.contains { score($0) >= own })
         }
         return RingGlyphCheck(characters: name, matched: matched)
