@@ -115,10 +115,11 @@ struct FieldExtractor {
 
     /// A value with the rest of its label in front, as left when the label
     /// was read only in part (`(代理人):肖国晓`, `时:江芳志`): what follows a
-    /// colon or closing bracket among the first six characters.
+    /// colon among the first six characters. (Not a bracket: names such as
+    /// 中铁(北京)… hold one.)
     static func droppingLabelRest(_ text: String) -> String? {
         let head = text.prefix(6)
-        guard let cut = head.lastIndex(where: { ":：)）".contains($0) }) else { return text }
+        guard let cut = head.lastIndex(where: { ":：".contains($0) }) else { return text }
         let rest = String(text[text.index(after: cut)...])
         return rest.isEmpty ? nil : rest
     }

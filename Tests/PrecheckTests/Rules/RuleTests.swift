@@ -239,5 +239,6 @@ struct LabelRestTests {
         // A colon far into the value is part of it.
         #expect(FieldExtractor.droppingLabelRest("杭州云溪物业管理有限公司:") == "杭州云溪物业管理有限公司:")
         #expect(FieldExtractor.droppingLabelRest("(盖章):") == nil)
+        #expect(FieldExtractor.droppingLabelRest("中铁(北京)建设有限公司") == "中铁(北京)建设有限公司")
     }
 }
