@@ -31,7 +31,7 @@ struct StageBenchmark {
         var peakMB: Double
         var description: String {
             var lines = ["stage timings on a rendered A4 licence (median CPU ms, one thread):"]
-            for (name, ms) in stages { lines.append(String(format: "  %-28@ %8.1f", name as NSString, ms)) }
+            for (name, ms) in stages { lines.append("  " + name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%8.1f", ms)) }
             lines.append(String(format: "  peak resident memory: %.0f MB", peakMB))
             return lines.joined(separator: "\n")
         }

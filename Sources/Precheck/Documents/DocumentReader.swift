@@ -32,25 +32,40 @@ public struct DocumentReader: Sendable {
     ///     read restricted to that name's characters.
     public func read(_ image: DecodedImage, engine: any OCREngine, claims: [String: String] = [:],
                      sealNames: [SealKind: String] = [:]) throws -> DocumentReading {
-        var cleaned = try cleaner.clean(image, engine: engine)
-        var page = try pageReader.read(cleaned, engine: engine)
+        var timing = ReadTiming()
+        return try read(image, engine: engine, claims: claims, sealNames: sealNames, timing: &timing)
+    }
+
+    /// Reads a decoded document and adds the CPU time of each stage to
+    /// `timing` (for benchmarks).
+    public func read(_ image: DecodedImage, engine: any OCREngine, claims: [String: String] = [:],
+                     sealNames: [SealKind: String] = [:], timing: inout ReadTiming) throws -> DocumentReading {
+        var cleaned = try timing.measure(.cleanup) { try cleaner.clean(image, engine: engine) }
+        var page = try timing.measure(.lines) { try pageReader.read(cleaned, engine: engine) }
         var (kind, score) = DocumentClassifier().classify(page)
         if kind == .unknown {
             // Perhaps the orientation was missed: try the page upside down once.
-            let turned = try cleaner.clean(image, engine: engine, forcedTurn: QuarterTurn(rawValue: (cleaned.transform.turn.rawValue + 180) % 360)!)
-            let turnedPage = try pageReader.read(turned, engine: engine)
+            let turn = QuarterTurn(rawValue: (cleaned.transform.turn.rawValue + 180) % 360)!
+            let turned = try timing.measure(.cleanup) { try cleaner.clean(image, engine: engine, forcedTurn: turn) }
+            let turnedPage = try timing.measure(.lines) { try pageReader.read(turned, engine: engine) }
             let second = DocumentClassifier().classify(turnedPage)
             if second.score > score { (cleaned, page, kind, score) = (turned, turnedPage, second.kind, second.score) }
         }
-        var fields = try FieldExtractor(page: page, cleaned: cleaned, engine: engine).fields(for: kind)
-        let verifier = ClaimVerifier(cleaned: cleaned, engine: engine)
-        for (key, claim) in claims.sorted(by: { $0.key < $1.key }) {
-            guard let reading = fields[key] else { continue }
-            let verified = try verifier.verify(claim, reading: reading)
-            fields[key]?.support = verified.support
-            fields[key]?.shapeMargin = verified.shapeMargin
+        var fields = try timing.measure(.fields) {
+            try FieldExtractor(page: page, cleaned: cleaned, engine: engine).fields(for: kind)
         }
-        let findings = kind == .unknown ? nil : try sealInspector.inspect(cleaned, kind: kind, expected: sealNames, engine: engine)
+        try timing.measure(.claims) {
+            let verifier = ClaimVerifier(cleaned: cleaned, engine: engine)
+            for (key, claim) in claims.sorted(by: { $0.key < $1.key }) {
+                guard let reading = fields[key] else { continue }
+                let verified = try verifier.verify(claim, reading: reading)
+                fields[key]?.support = verified.support
+                fields[key]?.shapeMargin = verified.shapeMargin
+            }
+        }
+        let findings = kind == .unknown ? nil : try timing.measure(.seals) {
+            try sealInspector.inspect(cleaned, kind: kind, expected: sealNames, engine: engine)
+        }
         return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: cleaned.quality.isBlackAndWhiteCopy,
                                quality: cleaned.quality, fields: fields, seals: findings?.seals ?? [],
                                dashedBox: findings?.dashedBox, text: page.lines.map(\.text))

@@ -15,6 +15,7 @@ public struct TextLineCandidate: Sendable, Equatable {
 /// fuse lines together. Components of comparable height that overlap
 /// vertically and stand at most ``maxGap`` character heights apart form a
 /// line; the gap is wide enough to join a label to its value (住　　所).
+/// A line of one component is kept only when it is shaped like a character.
 public struct TextLineFinder: Sendable, Equatable {
     /// Characters this many character heights apart belong to one line.
     public var maxGap = 6.0
@@ -49,7 +50,10 @@ public struct TextLineFinder: Sendable, Equatable {
             }
         }
         return lines
-            .filter { $0.count >= 2 || Double($0.box.height) >= c * 0.6 }
+            // A lone component must look like a character: a lone bar is a
+            // piece of a rule or of a dashed frame (each costs a read).
+            .filter { $0.count >= 2 || (Double($0.box.height) >= c * 0.6 && 5 * $0.box.width >= 2 * $0.box.height
+                                        && 5 * $0.box.height >= 2 * $0.box.width) }
             .filter { Double($0.box.height) >= c * 0.4 && Double($0.box.height) <= c * 5 }
             .map { TextLineCandidate(box: $0.box, components: $0.count) }
             .sorted { $0.box.y < $1.box.y }

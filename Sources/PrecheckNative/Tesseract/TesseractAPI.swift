@@ -85,10 +85,12 @@ public final class TesseractAPI {
         TessBaseAPISetVariable(handle, "tessedit_char_whitelist", whitelist ?? "")
         TessBaseAPISetVariable(handle, "lstm_choice_mode", withAlternatives ? "2" : "0")
         defer { TessBaseAPIClear(handle) }
-        setImage(image, dpi: dpi)
-        if let region {
-            TessBaseAPISetRectangle(handle, Int32(region.x), Int32(region.y), Int32(region.width), Int32(region.height))
-        }
+        // Only the region's pixels are handed over (Tesseract copies what it
+        // is given: the whole page for every line would cost more than the line).
+        let bounds = PixelBox(x: 0, y: 0, width: image.width, height: image.height)
+        let area = region.map { $0.intersection(bounds) } ?? bounds
+        guard let area, area.width > 0, area.height > 0 else { return RecognizedText(lines: []) }
+        setImage(image, area: area, dpi: dpi)
         let monitor = timeLimitMilliseconds.map { milliseconds -> OpaquePointer? in
             let monitor = TessMonitorCreate()
             TessMonitorSetDeadlineMSecs(monitor, Int32(clamping: max(1, milliseconds)))
@@ -103,7 +105,7 @@ public final class TesseractAPI {
             }
             throw NativeError(library: .tesseract, operation: "Recognize", message: "recognition failed")
         }
-        return collectText(withAlternatives: withAlternatives)
+        return collectText(withAlternatives: withAlternatives, offset: (area.x, area.y))
     }
 
     /// Finds the text lines of `image` by page-layout analysis only (no
@@ -145,14 +147,22 @@ public final class TesseractAPI {
 
     /// Hands Tesseract the pixels (it copies them) and their real resolution.
     private func setImage(_ image: Raster, dpi: Int) {
+        setImage(image, area: PixelBox(x: 0, y: 0, width: image.width, height: image.height), dpi: dpi)
+    }
+
+    /// Hands Tesseract the pixels of `area` (inside the image) without copying them first.
+    private func setImage(_ image: Raster, area: PixelBox, dpi: Int) {
         image.pixels.withUnsafeBufferPointer { pixels in
-            TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height),
-                                Int32(image.channels), Int32(image.width * image.channels))
+            let rowBytes = image.width * image.channels
+            TessBaseAPISetImage(handle, pixels.baseAddress.map { $0 + area.y * rowBytes + area.x * image.channels },
+                                Int32(area.width), Int32(area.height), Int32(image.channels), Int32(rowBytes))
         }
         TessBaseAPISetSourceResolution(handle, Int32(max(70, min(dpi, 1200))))
     }
 
-    private func collectText(withAlternatives: Bool) -> RecognizedText {
+    /// The recognised text; boxes are moved by `offset` (the origin of the
+    /// area handed to Tesseract) into the image's coordinates.
+    private func collectText(withAlternatives: Bool, offset: (x: Int, y: Int)) -> RecognizedText {
         guard let iterator = TessBaseAPIGetIterator(handle) else { return RecognizedText(lines: []) }
         defer { TessResultIteratorDelete(iterator) }
         let page = TessResultIteratorGetPageIterator(iterator)
@@ -167,7 +177,7 @@ public final class TesseractAPI {
         func box(_ level: TessPageIteratorLevel) -> PixelBox {
             var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
             TessPageIteratorBoundingBox(page, level, &left, &top, &right, &bottom)
-            return PixelBox(x: Int(left), y: Int(top), width: Int(right - left), height: Int(bottom - top))
+            return PixelBox(x: Int(left) + offset.x, y: Int(top) + offset.y, width: Int(right - left), height: Int(bottom - top))
         }
         func text(_ level: TessPageIteratorLevel) -> String {
             guard let cString = TessResultIteratorGetUTF8Text(iterator, level) else { return "" }
