@@ -33,18 +33,28 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
     /// A ring reading restricted to the name's characters counts towards
     /// the name only at this mean confidence or above.
     public var minRestrictedRingConfidence = 0.6
-    /// Ring glyphs (``RingGlyphCheck``): a seal confirms its name when at
-    /// least this share of all characters, and of the distinctive part,
-    /// match (every trade-name character must) …
+    /// Ring glyphs (``RingGlyphCheck``): a ring cell *fits* its expected
+    /// character when at most this many of the ~400 other candidates look
+    /// as much like it (measured on seed 2028: genuine cells mostly 0-5;
+    /// a trade name swapped for another, ≥ 40 on at least one character).
+    public var maxGlyphRivals = 5.0
+    /// A trade-name character must fit this closely to confirm a seal.
+    public var maxTradeGlyphRivals = 3.0
+    /// A seal confirms its name when at least this share of all cells, and
+    /// of the distinctive part's cells, fit, and every trade-name cell fits
+    /// within ``maxTradeGlyphRivals`` …
     public var minRingGlyphShare = 0.7
     /// A difference from the claim counts only when the differing glyphs
     /// look at least this much more like the characters read than like the
     /// claimed ones (``FieldReading/shapeMargin``; 昊/吴 measure ~0.01,
     /// real one-character differences 0.07-0.35).
     public var minShapeMargin = 0.05
-    /// … and contradicts it when at least this share of the anchors match
-    /// while no trade-name character does.
+    /// … and contradicts it when at least this share of the anchors fit
+    /// while every trade-name character has at least
+    /// ``minContradictingGlyphRivals`` rivals.
     public var minAnchorGlyphShare = 0.9
+    /// See ``minAnchorGlyphShare``.
+    public var minContradictingGlyphRivals = 5.0
     /// An authority seal contradicts the claimed authority when another
     /// authority of the same city matches its ring this much better.
     public var ringCompetitorMargin = 0.2
@@ -77,7 +87,8 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case minSupport, minMismatchConfidence, maxMismatchSupport, minClassificationScore, minSharpness, minDPI,
              minBrightness, maxBrightness, minSealScore, minSealInsideBox, minRingSupport, maxRingContradiction,
-             minRestrictedRingConfidence, minRingGlyphShare, minAnchorGlyphShare, minShapeMargin, ringCompetitorMargin
+             minRestrictedRingConfidence, minRingGlyphShare, minAnchorGlyphShare, minShapeMargin, ringCompetitorMargin,
+             maxGlyphRivals, maxTradeGlyphRivals, minContradictingGlyphRivals
     }
 
     public init(from decoder: Decoder) throws {
@@ -103,6 +114,9 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
         try read(.minAnchorGlyphShare, \.minAnchorGlyphShare)
         try read(.minShapeMargin, \.minShapeMargin)
         try read(.ringCompetitorMargin, \.ringCompetitorMargin)
+        try read(.maxGlyphRivals, \.maxGlyphRivals)
+        try read(.maxTradeGlyphRivals, \.maxTradeGlyphRivals)
+        try read(.minContradictingGlyphRivals, \.minContradictingGlyphRivals)
         self = policy
     }
 }

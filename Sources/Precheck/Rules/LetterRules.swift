@@ -77,10 +77,11 @@ struct LetterRules {
 ///
 /// Two kinds of evidence, either of which may settle it:
 /// - the ring's glyphs compared with the name rendered in the system's
-///   fonts (``RingGlyphCheck``): it *confirms* when most characters and
-///   every trade-name character match; it *contradicts* when the anchors
-///   match (the ring is legible and aligned) but no trade-name character
-///   does, and no reading supports the distinctive part either;
+///   fonts (``RingGlyphCheck``): it *confirms* when most cells and every
+///   trade-name cell fit their characters (few of the ~400 rivals look as
+///   much like them); it *contradicts* when the anchors fit (the ring is
+///   legible and aligned) but every trade-name cell has many rivals, and no
+///   reading supports the distinctive part either;
 /// - Tesseract's readings (free, or restricted to the name's characters):
 ///   they confirm when they hold enough of the distinctive part; they
 ///   contradict only when a confident restricted reading shows the anchors
@@ -110,12 +111,17 @@ struct CompanySealCheck {
             return (.confirmed, support)
         }
         if let glyphs = seal.glyphCheck, glyphs.characters == name {
-            let tradeShare = glyphs.share(of: tradeName)
-            if glyphs.share >= policy.minRingGlyphShare && tradeShare == 1 && glyphs.share(of: distinctive) >= policy.minRingGlyphShare {
-                return (.confirmed, glyphs.share(of: distinctive))
+            let cells = Int(policy.maxGlyphRivals), tradeCells = Int(policy.maxTradeGlyphRivals)
+            let distinctiveShare = glyphs.share(of: distinctive, maxRivals: cells)
+            if glyphs.share(maxRivals: cells) >= policy.minRingGlyphShare && glyphs.share(of: tradeName, maxRivals: tradeCells) == 1
+                && distinctiveShare >= policy.minRingGlyphShare {
+                return (.confirmed, distinctiveShare)
             }
-            if tradeShare == 0 && glyphs.share(outside: distinctive) >= policy.minAnchorGlyphShare && support <= policy.maxRingContradiction {
-                return (.contradicted, glyphs.share(of: distinctive))
+            let tradeUnlike = glyphs.fewestRivals(in: tradeName).map { $0 >= Int(policy.minContradictingGlyphRivals) }
+                ?? (glyphs.share(of: tradeName) == 0)
+            if tradeUnlike && glyphs.share(outside: distinctive, maxRivals: cells) >= policy.minAnchorGlyphShare
+                && support <= policy.maxRingContradiction {
+                return (.contradicted, distinctiveShare)
             }
         }
         let anchors = name.replacingOccurrences(of: distinctive, with: "")

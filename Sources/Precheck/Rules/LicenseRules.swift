@@ -118,8 +118,15 @@ struct LicenseRules {
         // The place without its level (鹤城区 → 鹤城): neighbours share 区.
         let placeName = claimed.first?.name ?? ""
         let place = placeName.count > 2 && "区县市旗".contains(placeName.last!) ? String(placeName.dropLast()) : placeName
-        let glyphsConfirm = glyphs.map { $0.share >= context.policy.minRingGlyphShare && $0.share(of: place) == 1 } ?? false
-        let glyphsContradict = glyphs.map { $0.share(of: place) == 0 && $0.share(outside: place) >= context.policy.minAnchorGlyphShare } ?? false
+        let policy = context.policy
+        let glyphsConfirm = glyphs.map {
+            $0.share(maxRivals: Int(policy.maxGlyphRivals)) >= policy.minRingGlyphShare
+                && $0.share(of: place, maxRivals: Int(policy.maxTradeGlyphRivals)) == 1
+        } ?? false
+        let glyphsContradict = glyphs.map {
+            ($0.fewestRivals(in: place).map { $0 >= Int(policy.minContradictingGlyphRivals) } ?? ($0.share(of: place) == 0))
+                && $0.share(outside: place, maxRivals: Int(policy.maxGlyphRivals)) >= policy.minAnchorGlyphShare
+        } ?? false
         let contradicted = !glyphsConfirm
             && ((favoured?.lead ?? 0) >= context.policy.ringCompetitorMargin || glyphsContradict && !fitsCode)
         let confirmed = glyphsConfirm || !contradicted && claimSupport >= context.policy.minRingSupport

@@ -16,22 +16,45 @@ public struct RingGlyphCheck: Sendable, Codable, Equatable {
     public var characters: String
     /// Per character: whether the expected character was the closest.
     public var matched: [Bool]
+    /// Per character: how many other candidates looked at least as much
+    /// like the cell as the expected character (0 = it was the closest).
+    public var rivals: [Int]?
 
     /// Share of the characters that matched.
     public var share: Double { Self.share(matched) }
 
-    /// Share of matched characters among `part`, found in `characters`
-    /// (first occurrence); 0 when `part` is not a part of the name.
-    public func share(of part: String) -> Double {
-        guard let positions = positions(of: part) else { return 0 }
-        return Self.share(matched[positions])
+    /// Per character: whether at most `maxRivals` candidates looked at
+    /// least as much like the cell as the expected character (with 0:
+    /// ``matched``).
+    public func fitting(maxRivals: Int) -> [Bool] {
+        guard let rivals, rivals.count == matched.count else { return matched }
+        return rivals.map { $0 <= maxRivals }
     }
 
-    /// Share of matched characters outside `part` (all of them when `part`
-    /// is not a part of the name).
-    public func share(outside part: String) -> Double {
-        guard let positions = positions(of: part) else { return share }
-        return Self.share(Array(matched[..<positions.lowerBound]) + Array(matched[positions.upperBound...]))
+    /// Share of the cells that fit within `maxRivals` (see ``fitting(maxRivals:)``).
+    public func share(maxRivals: Int) -> Double { Self.share(fitting(maxRivals: maxRivals)) }
+
+    /// Share of the cells of `part` (found in `characters`, first
+    /// occurrence) that fit within `maxRivals`; 0 when `part` is not a part
+    /// of the name.
+    public func share(of part: String, maxRivals: Int = 0) -> Double {
+        guard let positions = positions(of: part) else { return 0 }
+        return Self.share(fitting(maxRivals: maxRivals)[positions])
+    }
+
+    /// Share of the cells outside `part` that fit within `maxRivals` (all
+    /// cells when `part` is not a part of the name).
+    public func share(outside part: String, maxRivals: Int = 0) -> Double {
+        let fits = fitting(maxRivals: maxRivals)
+        guard let positions = positions(of: part) else { return Self.share(fits) }
+        return Self.share(Array(fits[..<positions.lowerBound]) + Array(fits[positions.upperBound...]))
+    }
+
+    /// The fewest rivals any cell of `part` had (`nil` when `part` is not a
+    /// part of the name or the counts were not kept).
+    public func fewestRivals(in part: String) -> Int? {
+        guard let rivals, rivals.count == matched.count, let positions = positions(of: part) else { return nil }
+        return rivals[positions].min()
     }
 
     private func positions(of part: String) -> Range<Int>? {
@@ -77,7 +100,7 @@ struct RingGlyphChecker: Sendable {
         guard cuts.count == expected.count + 1 else { return nil }
         // Every cell is compared with the impostors and the name's other characters.
         let candidates = Self.impostorSet.union(expected)
-        var matched: [Bool] = []
+        var matched: [Bool] = [], rivalCounts: [Int] = []
         for (index, character) in expected.enumerated() {
             // The cell and slightly shifted copies of it: a candidate scores its best.
             let pitch = Double(cuts[index + 1] - cuts[index])
@@ -88,14 +111,17 @@ struct RingGlyphChecker: Sendable {
             }
             guard !glyphs.isEmpty else {
                 matched.append(false)
+                rivalCounts.append(candidates.count)
                 continue
             }
             let score = { (candidate: Character) in glyphs.map { templates.similarity(of: $0, to: candidate) }.max() ?? -1 }
             let own = score(character)
             let rivals = candidates.subtracting([character])
-            matched.append(!rivals.contains { score($0) >= own })
+            let closer = rivals.filter { score($0) >= own }.count
+            matched.append(closer == 0)
+            rivalCounts.append(closer)
         }
-        return RingGlyphCheck(characters: name, matched: matched)
+        return RingGlyphCheck(characters: name, matched: matched, rivals: rivalCounts)
     }
 
     /// Where to cut the strip into the name's characters. Ring characters
