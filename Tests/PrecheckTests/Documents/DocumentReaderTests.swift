@@ -52,6 +52,22 @@ struct DocumentReaderTests {
         #expect(letter.fields["termStart"]?.value == "2026-11-01")
         #expect(letter.fields["termEnd"]?.value == "2029-10-31")
         #expect(letter.fields["signedOn"]?.value == "2026-11-01")
+        // The dashed seal box's side dashes are lone bars, not text lines to read.
+        let bars = letter.text.filter { line in line.allSatisfy { "|1lI丨".contains($0) } }
+        #expect(bars.isEmpty, "\(bars)")
+        #expect(letter.text.count < 25, "\(letter.text.count) lines")
+    }
+
+    @Test func readingStagesAreTimed() throws {
+        let image = try ImageIntake().decode(contentsOf: try Samples.file("APP-0001", "authorizationLetter"))
+        var timing = ReadTiming()
+        let reading = try DocumentReader().read(image, engine: try TesseractEngine(), sealNames: [.company: "邢台新越电子科技股份有限公司"],
+                                                timing: &timing)
+        #expect(reading.detectedType == .authorizationLetter)
+        for stage in [ReadStage.cleanup, .lines, .fields, .seals] {
+            #expect((timing.seconds[stage] ?? 0) > 0, "\(stage)")
+        }
+        #expect(timing.total == timing.seconds.values.reduce(0, +))
     }
 
     @Test func turnedScanReadsUpright() throws {

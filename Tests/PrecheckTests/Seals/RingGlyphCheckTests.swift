@@ -18,21 +18,42 @@ struct RingGlyphCheckTests {
         let engine = try TesseractEngine()
         let name = "邢台新越电子科技股份有限公司"
         #expect(try Samples.truth("APP-0001").seals["authorizationLetter"]?.first?.text == name)
-        let own = try #require(try letterSeal("APP-0001", expecting: name, engine: engine).glyphCheck)
+        let ownSeal = try letterSeal("APP-0001", expecting: name, engine: engine)
+        let own = try #require(ownSeal.glyphCheck)
         #expect(own.share >= 0.7)
         #expect(own.share(of: "新越") == 1)
+        #expect(CompanySealCheck(policy: .default).judge(ownSeal, company: name).finding == .confirmed)
 
         let impostor = "邢台恒达电子科技股份有限公司"
         let seal = try letterSeal("APP-0001", expecting: impostor, engine: engine)
         let other = try #require(seal.glyphCheck)
         #expect(other.share(of: "恒达") == 0)
-        #expect(other.share(outside: "恒达") >= 0.8, "the rest of the ring is the same")
+        #expect(other.share(of: "恒达", maxRivals: 3) == 0, "the trade name's cells are far from 恒 and 达")
+        #expect((other.fewestRivals(in: "恒达") ?? 0) >= 5)
+        #expect(other.share(outside: "恒达", maxRivals: 5) >= 0.8, "the rest of the ring is the same")
         // Never confirmed; a contradiction (a rejection) needs the rest of the
-        // ring to match at least `minAnchorGlyphShare`.
+        // ring to fit at least `minAnchorGlyphShare`.
         #expect(CompanySealCheck(policy: .default).judge(seal, company: impostor).finding != .confirmed)
         var lenient = CheckPolicy.default
-        lenient.minAnchorGlyphShare = other.share(outside: "恒达")
+        lenient.minAnchorGlyphShare = other.share(outside: "恒达", maxRivals: 5)
         #expect(CompanySealCheck(policy: lenient).judge(seal, company: impostor).finding == .contradicted)
+    }
+
+    @Test("a cell fits when few rivals look as much like it; shares and the fewest rivals per part")
+    func rivalCounts() {
+        let check = RingGlyphCheck(characters: "常德云溪物业", matched: [true, false, false, true, false, false],
+                                   rivals: [0, 2, 4, 0, 40, 7])
+        #expect(check.share == 2.0 / 6)
+        #expect(check.fitting(maxRivals: 3) == [true, true, false, true, false, false])
+        #expect(check.share(of: "云溪", maxRivals: 3) == 0.5)
+        #expect(check.share(of: "云溪", maxRivals: 5) == 1)
+        #expect(check.share(outside: "云溪", maxRivals: 5) == 0.5)
+        #expect(check.fewestRivals(in: "物业") == 7)
+        #expect(check.fewestRivals(in: "北京") == nil)
+        // Without counts (verdicts stored before they were kept) only first places fit.
+        let old = RingGlyphCheck(characters: "云溪", matched: [true, false])
+        #expect(old.share(of: "云溪", maxRivals: 5) == 0.5)
+        #expect(old.fewestRivals(in: "云溪") == nil)
     }
 
     @Test("a phone photo's tilted dashed box is found, the seal inside it")
