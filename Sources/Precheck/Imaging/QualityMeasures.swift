@@ -40,6 +40,16 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
     public var nonRedTintedFraction: Double
     /// Fraction of pixels that are red ink.
     public var redInkFraction: Double
+    /// Among the pixels that are printed on (darker than paper) and away
+    /// from red ink: the share whose colour differs from the paper's by at
+    /// least 5 levels in some channel difference. A colour ID card printed
+    /// small on a white A4 page tints too few of the page's pixels for
+    /// ``nonRedTintedFraction`` (0.02-0.05%) but a fifth or more of its ink
+    /// (0.21-0.52 on seeds 2028 and 2029); B&W copies stay at or below
+    /// 0.10. Measured against the paper's own colour, so a scanner's colour
+    /// cast does not make a copy look coloured. `nil` in verdicts made
+    /// before it was measured.
+    public var inkTintedShare: Double?
 
     /// Whether ink runs into any image edge.
     public var touchesEdge: Bool { edgeInk.contains { $0 > 0.02 } }
@@ -48,8 +58,16 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
     /// copy (a red seal stamped on the copy does not count).
     public static let maxCopyTintedFraction = 0.0005
 
-    /// Whether the page is a black-and-white copy (see ``maxCopyTintedFraction``).
-    public var isBlackAndWhiteCopy: Bool { nonRedTintedFraction < Self.maxCopyTintedFraction }
+    /// A share of tinted ink at or above this marks a colour document even
+    /// when little of the page is tinted (see ``inkTintedShare``).
+    public static let maxCopyInkTintedShare = 0.15
+
+    /// Whether the page is a black-and-white copy: hardly any tinted pixel
+    /// (see ``maxCopyTintedFraction``), and its ink is as grey as its paper
+    /// (see ``maxCopyInkTintedShare``).
+    public var isBlackAndWhiteCopy: Bool {
+        nonRedTintedFraction < Self.maxCopyTintedFraction && (inkTintedShare ?? 0) < Self.maxCopyInkTintedShare
+    }
 }
 
 /// Computes ``QualityMeasures`` for a working image.
@@ -101,7 +119,47 @@ public struct QualityMeter {
             colourfulness: colourfulness, nonRedColourFraction: Double(coloured) / n,
             nonRedMeanChroma: chromaSum / max(1, n - Double(red)),
             nonRedTintedFraction: Double(tinted) / n,
-            redInkFraction: Double(red) / n)
+            redInkFraction: Double(red) / n,
+            inkTintedShare: Self.inkTintedShare(colour: colour, awayFromRed: nearRed))
+    }
+
+    /// See ``QualityMeasures/inkTintedShare``: the paper's colour is the
+    /// median red−green and blue−green difference of the paper pixels (grey
+    /// ≥ 235), and an ink pixel (grey below) is tinted when one of its
+    /// channel differences departs from the paper's by 5 or more.
+    static func inkTintedShare(colour: Raster, awayFromRed nearRed: [UInt8]) -> Double? {
+        var redGreen = [Int](repeating: 0, count: 511), blueGreen = [Int](repeating: 0, count: 511)
+        var paper = 0
+        func isPaper(_ r: Int, _ g: Int, _ b: Int) -> Bool { r * 299 + g * 587 + b * 114 >= 235_000 }
+        colour.pixels.withUnsafeBufferPointer { p in
+            for index in 0..<colour.pixelCount where nearRed[index] == 0 {
+                let r = Int(p[index * 3]), g = Int(p[index * 3 + 1]), b = Int(p[index * 3 + 2])
+                guard isPaper(r, g, b) else { continue }
+                paper += 1
+                redGreen[r - g + 255] += 1
+                blueGreen[b - g + 255] += 1
+            }
+        }
+        func median(_ histogram: [Int]) -> Int {
+            var seen = 0
+            for (index, count) in histogram.enumerated() {
+                seen += count
+                if seen * 2 >= paper { return index - 255 }
+            }
+            return 0
+        }
+        let paperRG = paper > 0 ? median(redGreen) : 0, paperBG = paper > 0 ? median(blueGreen) : 0
+        var ink = 0, tinted = 0
+        colour.pixels.withUnsafeBufferPointer { p in
+            for index in 0..<colour.pixelCount where nearRed[index] == 0 {
+                let r = Int(p[index * 3]), g = Int(p[index * 3 + 1]), b = Int(p[index * 3 + 2])
+                guard !isPaper(r, g, b) else { continue }
+                ink += 1
+                let rg = r - g - paperRG, bg = b - g - paperBG
+                if max(abs(rg), abs(bg), abs(rg - bg)) >= 5 { tinted += 1 }
+            }
+        }
+        return ink > 0 ? Double(tinted) / Double(ink) : nil
     }
 
     /// A mask grown by `radius` pixels (separable max filter).

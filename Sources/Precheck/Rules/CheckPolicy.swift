@@ -55,6 +55,16 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
     public var minAnchorGlyphShare = 0.9
     /// See ``minAnchorGlyphShare``.
     public var minContradictingGlyphRivals = 5.0
+    /// A ring cell with at least this many rivals shows some other
+    /// character. No cell of the distinctive part may, for the seal to
+    /// confirm its name by glyphs or by readings: a sister company sharing
+    /// the trade name (淄博锦程广告 / 淄博锦程机械) differs only there.
+    public var minMismatchGlyphRivals = 40.0
+    /// Readings confirm a company seal only when a free reading also holds
+    /// this share of what follows the trade name (云溪|物业管理): sister
+    /// companies share the trade name, and half a distinctive part is not
+    /// enough (云溪物业服务 holds 0.5 of 云溪物业管理's).
+    public var minRingSupportAfterTradeName = 0.75
     /// An authority seal contradicts the claimed authority when another
     /// authority of the same city matches its ring this much better.
     public var ringCompetitorMargin = 0.2
@@ -88,7 +98,8 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
         case minSupport, minMismatchConfidence, maxMismatchSupport, minClassificationScore, minSharpness, minDPI,
              minBrightness, maxBrightness, minSealScore, minSealInsideBox, minRingSupport, maxRingContradiction,
              minRestrictedRingConfidence, minRingGlyphShare, minAnchorGlyphShare, minShapeMargin, ringCompetitorMargin,
-             maxGlyphRivals, maxTradeGlyphRivals, minContradictingGlyphRivals
+             maxGlyphRivals, maxTradeGlyphRivals, minContradictingGlyphRivals, minMismatchGlyphRivals,
+             minRingSupportAfterTradeName
     }
 
     public init(from decoder: Decoder) throws {
@@ -117,6 +128,8 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
         try read(.maxGlyphRivals, \.maxGlyphRivals)
         try read(.maxTradeGlyphRivals, \.maxTradeGlyphRivals)
         try read(.minContradictingGlyphRivals, \.minContradictingGlyphRivals)
+        try read(.minMismatchGlyphRivals, \.minMismatchGlyphRivals)
+        try read(.minRingSupportAfterTradeName, \.minRingSupportAfterTradeName)
         self = policy
     }
 }

@@ -79,11 +79,14 @@ struct LetterRules {
 /// - the ring's glyphs compared with the name rendered in the system's
 ///   fonts (``RingGlyphCheck``): it *confirms* when most cells and every
 ///   trade-name cell fit their characters (few of the ~400 rivals look as
-///   much like them); it *contradicts* when the anchors fit (the ring is
+///   much like them) and no distinctive cell clearly shows another
+///   character; it *contradicts* when the anchors fit (the ring is
 ///   legible and aligned) but every trade-name cell has many rivals, and no
 ///   reading supports the distinctive part either;
 /// - Tesseract's readings (free, or restricted to the name's characters):
-///   they confirm when they hold enough of the distinctive part; they
+///   they confirm when they hold enough of the distinctive part, the trade
+///   name and what follows it (sister companies share trade names), and
+///   the glyphs do not show another character there; they
 ///   contradict only when a confident restricted reading shows the anchors
 ///   and hardly any distinctive character appears in any reading.
 ///
@@ -107,14 +110,20 @@ struct CompanySealCheck {
         let sure = zip(constrained, seal.constrainedConfidences ?? []).filter { $0.1 >= policy.minRestrictedRingConfidence }.map(\.0)
         let support = ring.support(of: distinctive, in: sure + free)
         let tradeName = String(distinctive.prefix(2))
-        if support >= policy.minRingSupport && ring.support(of: tradeName, in: sure + free) >= 0.5 {
+        // Sister companies share the trade name: what follows it must show
+        // too, in a free reading (restricted ones lean towards the name).
+        let afterTrade = String(distinctive.dropFirst(2))
+        let glyphs = seal.glyphCheck.flatMap { $0.characters == name ? $0 : nil }
+        let glyphsShowOtherText = (glyphs?.cells(of: distinctive, withAtLeast: Int(policy.minMismatchGlyphRivals)) ?? 0) > 0
+        if support >= policy.minRingSupport && ring.support(of: tradeName, in: sure + free) >= 0.5
+            && (afterTrade.isEmpty || ring.support(of: afterTrade, in: free) >= policy.minRingSupportAfterTradeName) && !glyphsShowOtherText {
             return (.confirmed, support)
         }
-        if let glyphs = seal.glyphCheck, glyphs.characters == name {
+        if let glyphs {
             let cells = Int(policy.maxGlyphRivals), tradeCells = Int(policy.maxTradeGlyphRivals)
             let distinctiveShare = glyphs.share(of: distinctive, maxRivals: cells)
             if glyphs.share(maxRivals: cells) >= policy.minRingGlyphShare && glyphs.share(of: tradeName, maxRivals: tradeCells) == 1
-                && distinctiveShare >= policy.minRingGlyphShare {
+                && distinctiveShare >= policy.minRingGlyphShare && !glyphsShowOtherText {
                 return (.confirmed, distinctiveShare)
             }
             let tradeUnlike = glyphs.fewestRivals(in: tradeName).map { $0 >= Int(policy.minContradictingGlyphRivals) }

@@ -50,6 +50,13 @@ public struct RingGlyphCheck: Sendable, Codable, Equatable {
         return Self.share(Array(fits[..<positions.lowerBound]) + Array(fits[positions.upperBound...]))
     }
 
+    /// How many cells of `part` had at least `minimum` rivals (0 when `part`
+    /// is not a part of the name or the counts were not kept).
+    public func cells(of part: String, withAtLeast minimum: Int) -> Int {
+        guard let rivals, rivals.count == matched.count, let positions = positions(of: part) else { return 0 }
+        return rivals[positions].filter { $0 >= minimum }.count
+    }
+
     /// The fewest rivals any cell of `part` had (`nil` when `part` is not a
     /// part of the name or the counts were not kept).
     public func fewestRivals(in part: String) -> Int? {

@@ -76,6 +76,32 @@ struct PageCleanupTests {
         #expect(copy.quality.nonRedColourFraction == 0)
     }
 
+    @Test("every committed scan is told colour or black-and-white copy right, ID cards printed small on A4 included")
+    func blackAndWhiteCopiesAreToldFromColourScans() throws {
+        var cardsOnPages = 0, copies = 0
+        for application in try FileManager.default.contentsOfDirectory(atPath: Samples.directory.path).sorted()
+        where application.hasPrefix("APP-") {
+            let truth = try Samples.truth(application)
+            for slot in ["businessLicense", "idCardFront", "idCardBack"] {
+                // (A sample with a missing document names a file that is not there.)
+                guard let presentation = truth.presentation[slot],
+                      let file = try? Samples.file(application, slot), FileManager.default.fileExists(atPath: file.path),
+                      let decoded = try? ImageIntake().decode(contentsOf: file) else { continue }
+                let page = try PageCleaner().clean(decoded)
+                #expect(page.quality.isBlackAndWhiteCopy == presentation.blackAndWhiteCopy,
+                        "\(application) \(slot): tinted \(page.quality.nonRedTintedFraction), ink tinted \(page.quality.inkTintedShare ?? -1)")
+                if presentation.blackAndWhiteCopy {
+                    copies += 1
+                    #expect((page.quality.inkTintedShare ?? 0) < QualityMeasures.maxCopyInkTintedShare)
+                } else if presentation.onPage && !truth.style.contains("phone") {
+                    cardsOnPages += 1
+                    #expect((page.quality.inkTintedShare ?? 0) >= QualityMeasures.maxCopyInkTintedShare, "\(application) \(slot)")
+                }
+            }
+        }
+        #expect(copies >= 3 && cardsOnPages >= 10)
+    }
+
     @Test func cutOffPageTouchesTheEdge() throws {
         let document = try TestImages.licensePage()
         // Keep only the left 60%: the text lines now run into the right edge.

@@ -176,6 +176,19 @@ struct RuleTests {
         other.constrainedReadings = ["杭州有限公司"]
         other.constrainedConfidences = [0.85]
         #expect(codes(verdict { $0[.authorizationLetter]!.seals = [other] }) == ["SEAL_NAME_MISMATCH"])
+        // A sister company sharing the trade name: a reading holding 云溪物业
+        // (two thirds of 云溪物业管理) does not confirm, and cells that show other
+        // characters veto glyphs that fit everywhere else.
+        let sister = seal(.company, "杭州云溪物业服务有限公司", inside: 0.9)
+        #expect(codes(verdict { $0[.authorizationLetter]!.seals = [sister] }) == ["FIELD_UNCERTAIN"])
+        var sisterGlyphs = sister
+        sisterGlyphs.glyphCheck = RingGlyphCheck(characters: company, matched: Array(repeating: true, count: 12),
+                                                 rivals: [0, 0, 0, 0, 0, 0, 210, 0, 0, 0, 0, 0])
+        #expect(codes(verdict { $0[.authorizationLetter]!.seals = [sisterGlyphs] }) == ["FIELD_UNCERTAIN"])
+        var ownGlyphs = sister
+        ownGlyphs.glyphCheck = RingGlyphCheck(characters: company, matched: Array(repeating: true, count: 12),
+                                              rivals: [0, 1, 0, 3, 0, 2, 5, 0, 9, 0, 0, 0])
+        #expect(verdict { $0[.authorizationLetter]!.seals = [ownGlyphs] }.decision == .preApproved)
         // An illegible ring decides nothing.
         var smudged = seal(.company, "抬和4项动起了堵", inside: 0.9)
         smudged.constrainedReadings = ["有"]
