@@ -7,16 +7,27 @@ struct IdentityRules {
         var reasons: [Reason] = []
         let applicant = context.form.applicant
         if context.usable[.idCardFront] != nil {
-            if let name = applicant.name, !name.isEmpty {
-                reasons += context.reasons(for: context.comparison.text(claim: name, reading: context.field(.idCardFront, "name"),
-                                                                             others: [context.field(.authorizationLetter, "agentName")]),
-                                           code: .applicantNameMismatch, slot: .idCardFront, field: "name", expected: name)
-            }
+            let letterAgent = context.field(.authorizationLetter, "agentName")
+            var numberAgreement: Agreement?
             if let number = applicant.idNumber, ResidentIDNumber.isValid(number) {
-                let agreement = context.comparison.code(claim: number, reading: context.field(.idCardFront, "idNumber"),
-                                                        others: [context.field(.authorizationLetter, "agentIdNumber")],
-                                                        isValid: ResidentIDNumber.isValid)
-                reasons += context.reasons(for: agreement, code: .applicantIDMismatch, slot: .idCardFront, field: "idNumber",
+                numberAgreement = context.comparison.code(claim: number, reading: context.field(.idCardFront, "idNumber"),
+                                                          others: [context.field(.authorizationLetter, "agentIdNumber")],
+                                                          isValid: ResidentIDNumber.isValid)
+            }
+            if let name = applicant.name, !name.isEmpty {
+                var agreement = context.comparison.text(claim: name, reading: context.field(.idCardFront, "name"), others: [letterAgent])
+                // The card's name read unlike the form's while the card's
+                // number and the letter's agent are the form's: another
+                // person's card would differ in number too, so this is the
+                // recogniser (a clean 梁浩 read as 上全本) — review, not rejection.
+                if case .differs(let read) = agreement, case .agrees? = numberAgreement,
+                   case .agrees = context.comparison.text(claim: name, reading: letterAgent) {
+                    agreement = .uncertain(read)
+                }
+                reasons += context.reasons(for: agreement, code: .applicantNameMismatch, slot: .idCardFront, field: "name", expected: name)
+            }
+            if let numberAgreement, let number = applicant.idNumber {
+                reasons += context.reasons(for: numberAgreement, code: .applicantIDMismatch, slot: .idCardFront, field: "idNumber",
                                            expected: number)
             }
         }

@@ -100,6 +100,25 @@ struct RuleTests {
         #expect(!codes(result).contains("LETTER_COMPANY_MISMATCH"))
     }
 
+    @Test func cardNameUnlikeFormWhileNumberAndLetterAgreeGoesToReview() {
+        // Read as garbage (梁浩 → 上全本 on a clean card): number and letter are the form's.
+        let misread = verdict { $0[.idCardFront]!.fields["name"] = field("上全本", support: 0) }
+        #expect(codes(misread) == ["FIELD_UNCERTAIN"])
+        // Another person's card: the number differs too, so it still rejects.
+        let otherCard = verdict {
+            $0[.idCardFront]!.fields["name"] = field("李华强", support: 0)
+            $0[.idCardFront]!.fields["idNumber"] = field("11010519491231002X", support: 0)
+        }
+        #expect(otherCard.decision == .rejected)
+        #expect(codes(otherCard).contains("APPLICANT_NAME_MISMATCH"))
+        // The letter names someone else as well: the card is believed.
+        let letterToo = verdict {
+            $0[.idCardFront]!.fields["name"] = field("李华强", support: 0)
+            $0[.authorizationLetter]!.fields["agentName"] = field("李华强", support: 0)
+        }
+        #expect(codes(letterToo).contains("APPLICANT_NAME_MISMATCH"))
+    }
+
     @Test func loneOneCharacterDifferenceGoesToReviewAndSupportConfirms() {
         let unsure = verdict { $0[.idCardFront]!.fields["name"] = field("王鸣", support: 0) }
         #expect(unsure.decision == .manualReview)
