@@ -80,6 +80,10 @@ struct RingGlyphChecker: Sendable {
     var templates = GlyphTemplates.shared
     /// Cell offsets tried, as shares of the character pitch.
     var shifts: [Double] = [-0.2, -0.1, 0, 0.1, 0.2]
+    /// How far each cut of the even grid may move, as a share of the pitch,
+    /// and in how many steps either way (see ``refined(_:pitch:darkness:width:height:expected:)``).
+    var maxCutShift = 0.3
+    var maxCutShiftSteps = 3
 
     /// Frequent characters of GB/T 2260 place names plus the words of
     /// organisation names: the impostors every cell is compared with.
@@ -153,15 +157,55 @@ struct RingGlyphChecker: Sendable {
                 return sum + templates.similarity(of: glyph, to: expected[index])
             }
         }
-        var best: (likeness: Float, cuts: [Int]) = (-.infinity, [])
+        var best: (likeness: Float, cuts: [Int], pitch: Double) = (-.infinity, [], nominal)
         for pitchStep in -6...6 {
             let pitch = nominal * (1 + Double(pitchStep) * 0.025)
             for startStep in -3...3 {
                 let cuts = grid(start: Double(first) + Double(startStep) * 0.1 * pitch, pitch: pitch)
                 let score = likeness(cuts)
-                if score > best.likeness { best = (score, cuts) }
+                if score > best.likeness { best = (score, cuts, pitch) }
             }
         }
-        return best.cuts
+        return refined(best.cuts, pitch: best.pitch, darkness: darkness, width: width, height: height, expected: expected)
+    }
+
+    /// The even grid with each cut moved by up to ``maxCutShift`` of the
+    /// pitch, chosen together (dynamic programming over the cuts) so that
+    /// the cells look most like the expected characters. A ring unwrapped
+    /// around a slightly wrong centre is stretched unevenly along its
+    /// length; on long names (16 characters and more, pitch under 30 px)
+    /// the even grid then drifts off the characters halfway along.
+    func refined(_ cuts: [Int], pitch: Double, darkness: [Float], width: Int, height: Int, expected: [Character]) -> [Int] {
+        let steps = Array(-maxCutShiftSteps...maxCutShiftSteps)
+        let step = maxCutShift * pitch / Double(maxCutShiftSteps)
+        func position(_ cut: Int, _ offset: Int) -> Int { min(width, max(0, cuts[cut] + Int((Double(offset) * step).rounded()))) }
+        // score[o]: best total likeness of the cells before cut `index` with that cut at offset o.
+        var score = steps.map { _ in Float(0) }
+        var back: [[Int]] = []
+        for index in expected.indices {
+            var next = steps.map { _ in -Float.infinity }, from = steps.map { _ in 0 }
+            for (o, offset) in steps.enumerated() {
+                let right = position(index + 1, offset)
+                for (p, previous) in steps.enumerated() where score[p] > -.infinity {
+                    let left = position(index, previous)
+                    let cellWidth = Double(right - left)
+                    guard cellWidth >= 0.6 * pitch, cellWidth <= 1.4 * pitch,
+                          let glyph = GlyphShape(darkness: darkness, width: width, region: PixelBox(x: left, y: 0, width: right - left, height: height))
+                    else { continue }
+                    let total = score[p] + templates.similarity(of: glyph, to: expected[index])
+                    if total > next[o] { (next[o], from[o]) = (total, p) }
+                }
+            }
+            back.append(from)
+            score = next
+        }
+        guard var o = score.indices.max(by: { score[$0] < score[$1] }), score[o] > -.infinity else { return cuts }
+        var offsets = [Int](repeating: 0, count: cuts.count)
+        for index in stride(from: expected.count, through: 1, by: -1) {
+            offsets[index] = steps[o]
+            o = back[index - 1][o]
+        }
+        offsets[0] = steps[o]
+        return cuts.indices.map { position($0, offsets[$0]) }
     }
 }
