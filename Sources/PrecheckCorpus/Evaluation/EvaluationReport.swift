@@ -51,6 +51,8 @@ public struct EvaluationReport: Sendable, Codable {
     public var fields: [String: Tally] = [:]
     /// The same split by scan style (clean vs degraded).
     public var fieldsByStyle: [String: Tally] = [:]
+    /// Scan style (clean, degraded) → `slot.field` → tally.
+    public var fieldsPerStyle: [String: [String: Tally]] = [:]
     public var misses: [FieldMiss] = []
     public var classificationMisses: [String] = []
     /// Documents that could not be read at all (application/slot: error).
@@ -78,9 +80,13 @@ public struct EvaluationReport: Sendable, Codable {
             lines.append("  scans \(style.padding(toLength: 14, withPad: " ", startingAt: 0)) \(percent(tally))")
         }
         lines.append("")
-        lines.append("| field | exact |")
-        lines.append("|---|---|")
-        for (key, tally) in fields.sorted(by: { $0.key < $1.key }) { lines.append("| \(key) | \(percent(tally)) |") }
+        let styles = fieldsPerStyle.keys.sorted()
+        lines.append("| field | exact |" + styles.map { " \($0) |" }.joined())
+        lines.append("|---|---|" + styles.map { _ in "---|" }.joined())
+        for (key, tally) in fields.sorted(by: { $0.key < $1.key }) {
+            let perStyle = styles.map { style in fieldsPerStyle[style]?[key].map { " \(percent($0)) |" } ?? " – |" }
+            lines.append("| \(key) | \(percent(tally)) |" + perStyle.joined())
+        }
         if !unreadable.isEmpty {
             lines.append("")
             lines.append("not read (\(unreadable.count)): " + unreadable.prefix(20).joined(separator: "; "))

@@ -93,6 +93,7 @@ extension EvaluationReport {
     mutating func count(slot: String, field: String, style: String, exact: Bool) {
         fields["\(slot).\(field)", default: Tally()].record(exact)
         fieldsByStyle[style, default: Tally()].record(exact)
+        fieldsPerStyle[style, default: [:]]["\(slot).\(field)", default: Tally()].record(exact)
     }
 
     /// Scores the decision and the reason codes against the truth.
@@ -125,6 +126,9 @@ extension EvaluationReport {
         classified += other.classified
         for (key, tally) in other.fields { fields[key, default: Tally()] += tally }
         for (key, tally) in other.fieldsByStyle { fieldsByStyle[key, default: Tally()] += tally }
+        for (style, tallies) in other.fieldsPerStyle {
+            for (key, tally) in tallies { fieldsPerStyle[style, default: [:]][key, default: Tally()] += tally }
+        }
         misses += other.misses
         classificationMisses += other.classificationMisses
         unreadable += other.unreadable
