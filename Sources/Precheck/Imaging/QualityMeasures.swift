@@ -33,8 +33,9 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
     public var nonRedColourFraction: Double
     /// Mean chroma of the pixels that are not red ink.
     public var nonRedMeanChroma: Double
-    /// Fraction of pixels away from red ink (more than 4 px) that carry a
-    /// tint (chroma ≥ 12): ~0 on a B&W copy (JPEG noise stays below, and the
+    /// Fraction of the document's pixels away from red ink (more than 4 px)
+    /// that carry a tint (chroma ≥ 12); in a photo only the document counts
+    /// (``QualityMeter/documentBox(grey:colour:)``): ~0 on a B&W copy (JPEG noise stays below, and the
     /// pink rim of a seal stamped on the copy is excluded), more on a colour
     /// scan even when its tints are pale.
     public var nonRedTintedFraction: Double
@@ -50,6 +51,13 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
     /// cast does not make a copy look coloured. `nil` in verdicts made
     /// before it was measured.
     public var inkTintedShare: Double?
+    /// Whether the image is a photo of the document with something else
+    /// around it (see ``QualityMeter/documentBox(grey:colour:)``); then the
+    /// light may tint the whole page (a grey copy under warm light measured
+    /// 0.77 tinted, its ink 0.51 against the page's own paper), so that a
+    /// copy cannot be told from a colour original. `nil` in verdicts made
+    /// before it was measured.
+    public var isPhotographed: Bool?
 
     /// Whether ink runs into any image edge.
     public var touchesEdge: Bool { edgeInk.contains { $0 > 0.02 } }
@@ -64,7 +72,9 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
 
     /// Whether the page is a black-and-white copy: hardly any tinted pixel
     /// (see ``maxCopyTintedFraction``), and its ink is as grey as its paper
-    /// (see ``maxCopyInkTintedShare``).
+    /// (see ``maxCopyInkTintedShare``). On a photo (``isPhotographed``) a
+    /// tinted light can make a copy look coloured: the rules do not trust
+    /// a "colour" verdict there.
     public var isBlackAndWhiteCopy: Bool {
         nonRedTintedFraction < Self.maxCopyTintedFraction && (inkTintedShare ?? 0) < Self.maxCopyInkTintedShare
     }
@@ -90,7 +100,18 @@ public struct QualityMeter {
         var rgSum = 0.0, rgSquares = 0.0, ybSum = 0.0, ybSquares = 0.0
         var coloured = 0, red = 0, highlights = 0
         var chromaSum = 0.0, tinted = 0
-        let nearRed = Self.dilated(redMask, radius: 4)
+        var nearRed = Self.dilated(redMask, radius: 4)
+        // Colour is judged on the document only: a phone photo's table or
+        // wall around a grey copy is not the copy's colour.
+        let (document, paperLevel) = Self.documentBox(grey: grey, colour: colour)
+        if document.area < colour.pixelCount {
+            for y in 0..<colour.height where y < document.y || y >= document.maxY {
+                for x in 0..<colour.width { nearRed[y * colour.width + x] = 255 }
+            }
+            for y in document.y..<document.maxY {
+                for x in 0..<colour.width where x < document.x || x >= document.maxX { nearRed[y * colour.width + x] = 255 }
+            }
+        }
         colour.pixels.withUnsafeBufferPointer { p in
             for index in 0..<colour.pixelCount {
                 let r = Int(p[index * 3]), g = Int(p[index * 3 + 1]), b = Int(p[index * 3 + 2])
@@ -118,19 +139,55 @@ public struct QualityMeter {
             clippedShadows: Double(shadows) / n, edgeInk: edgeInk(binary),
             colourfulness: colourfulness, nonRedColourFraction: Double(coloured) / n,
             nonRedMeanChroma: chromaSum / max(1, n - Double(red)),
-            nonRedTintedFraction: Double(tinted) / n,
+            nonRedTintedFraction: Double(tinted) / Double(max(1, document.area)),
             redInkFraction: Double(red) / n,
-            inkTintedShare: Self.inkTintedShare(colour: colour, awayFromRed: nearRed))
+            inkTintedShare: Self.inkTintedShare(colour: colour, awayFromRed: nearRed, paperLevel: paperLevel),
+            isPhotographed: document.area < colour.pixelCount)
+    }
+
+    /// The document in a photo: the bounding box of the largest connected
+    /// area of paper-like pixels (bright for the picture: at least 3/4 of
+    /// its 95th-percentile grey, and not strongly coloured), shrunk by 2%
+    /// to leave the page's edge out, and the grey level from which a pixel
+    /// counts as paper (235, or 93% of the bright level in a photo). A scan
+    /// is paper to its borders, so there it is the whole image, as it is
+    /// when no such area covers a fifth of the picture.
+    static func documentBox(grey: Raster, colour: Raster) -> (box: PixelBox, paperLevel: Int) {
+        let whole = (PixelBox(x: 0, y: 0, width: grey.width, height: grey.height), 235)
+        var histogram = [Int](repeating: 0, count: 256)
+        for value in grey.pixels { histogram[Int(value)] += 1 }
+        var seen = 0, bright = 255
+        for level in stride(from: 255, through: 0, by: -1) {
+            seen += histogram[level]
+            if seen * 20 >= grey.pixelCount { bright = level; break }
+        }
+        let threshold = bright * 3 / 4
+        var mask = [UInt8](repeating: 255, count: grey.pixelCount)
+        colour.pixels.withUnsafeBufferPointer { p in
+            for index in 0..<grey.pixelCount where Int(grey.pixels[index]) >= threshold {
+                let r = p[index * 3], g = p[index * 3 + 1], b = p[index * 3 + 2]
+                if max(r, g, b) - min(r, g, b) <= 40 { mask[index] = 0 }
+            }
+        }
+        let paper = Raster(width: grey.width, height: grey.height, channels: 1, pixels: mask)
+        guard let largest = (try? Leptonica.components(binary: paper))?.max(by: { $0.width * $0.height < $1.width * $1.height }),
+              largest.width * largest.height * 5 >= grey.pixelCount else { return whole }
+        // Paper to (nearly) every border: a scan, measured whole as before.
+        if largest.width * 100 >= grey.width * 97 && largest.height * 100 >= grey.height * 97 { return whole }
+        let marginX = largest.width / 50, marginY = largest.height / 50
+        // A photographed page is darker than scanned paper: its paper starts lower.
+        return (PixelBox(x: largest.x + marginX, y: largest.y + marginY,
+                         width: largest.width - 2 * marginX, height: largest.height - 2 * marginY), min(235, bright * 93 / 100))
     }
 
     /// See ``QualityMeasures/inkTintedShare``: the paper's colour is the
     /// median red−green and blue−green difference of the paper pixels (grey
     /// ≥ 235), and an ink pixel (grey below) is tinted when one of its
     /// channel differences departs from the paper's by 5 or more.
-    static func inkTintedShare(colour: Raster, awayFromRed nearRed: [UInt8]) -> Double? {
+    static func inkTintedShare(colour: Raster, awayFromRed nearRed: [UInt8], paperLevel: Int = 235) -> Double? {
         var redGreen = [Int](repeating: 0, count: 511), blueGreen = [Int](repeating: 0, count: 511)
         var paper = 0
-        func isPaper(_ r: Int, _ g: Int, _ b: Int) -> Bool { r * 299 + g * 587 + b * 114 >= 235_000 }
+        func isPaper(_ r: Int, _ g: Int, _ b: Int) -> Bool { r * 299 + g * 587 + b * 114 >= paperLevel * 1000 }
         colour.pixels.withUnsafeBufferPointer { p in
             for index in 0..<colour.pixelCount where nearRed[index] == 0 {
                 let r = Int(p[index * 3]), g = Int(p[index * 3 + 1]), b = Int(p[index * 3 + 2])

@@ -100,6 +100,22 @@ struct RuleTests {
         #expect(!codes(result).contains("LETTER_COMPANY_MISMATCH"))
     }
 
+    @Test func photographedDocumentWithoutCompanySealIsNotTakenForAColourOriginal() {
+        var photographed = QualityMeasures.test
+        photographed.isPhotographed = true
+        let photo = verdict { $0[.idCardFront]!.quality = photographed }
+        #expect(photo.decision == .manualReview)
+        #expect(photo.reasons.map { "\($0.code.rawValue)/\($0.document?.rawValue ?? "")" } == ["FIELD_UNCERTAIN/idCardFront"])
+        // With the company's seal stamped on it, it passes whether copy or not;
+        // a licence's own red authority seal shows it is no grey copy.
+        let stamped = verdict {
+            $0[.idCardFront]!.quality = photographed
+            $0[.idCardFront]!.seals = [seal(.company, company)]
+            $0[.businessLicense]!.quality = photographed
+        }
+        #expect(stamped.decision == .preApproved, "\(codes(stamped))")
+    }
+
     @Test func cardNameUnlikeFormWhileNumberAndLetterAgreeGoesToReview() {
         // Read as garbage (梁浩 → 上全本 on a clean card): number and letter are the form's.
         let misread = verdict { $0[.idCardFront]!.fields["name"] = field("上全本", support: 0) }
