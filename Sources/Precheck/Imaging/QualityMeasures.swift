@@ -100,16 +100,17 @@ public struct QualityMeter {
         var rgSum = 0.0, rgSquares = 0.0, ybSum = 0.0, ybSquares = 0.0
         var coloured = 0, red = 0, highlights = 0
         var chromaSum = 0.0, tinted = 0
-        var nearRed = Self.dilated(redMask, radius: 4)
-        // Colour is judged on the document only: a phone photo's table or
-        // wall around a grey copy is not the copy's colour.
+        // Pixels left out of the tint measures: red ink and its rim, and, in
+        // a photo, everything around the document (a table or wall around a
+        // grey copy is not the copy's colour).
+        var excluded = Self.dilated(redMask, radius: 4)
         let (document, paperLevel) = Self.documentBox(grey: grey, colour: colour)
         if document.area < colour.pixelCount {
             for y in 0..<colour.height where y < document.y || y >= document.maxY {
-                for x in 0..<colour.width { nearRed[y * colour.width + x] = 255 }
+                for x in 0..<colour.width { excluded[y * colour.width + x] = 255 }
             }
             for y in document.y..<document.maxY {
-                for x in 0..<colour.width where x < document.x || x >= document.maxX { nearRed[y * colour.width + x] = 255 }
+                for x in 0..<colour.width where x < document.x || x >= document.maxX { excluded[y * colour.width + x] = 255 }
             }
         }
         colour.pixels.withUnsafeBufferPointer { p in
@@ -122,7 +123,7 @@ public struct QualityMeter {
                     let chroma = max(r, g, b) - min(r, g, b)
                     chromaSum += Double(chroma)
                     if chroma > 45 { coloured += 1 }
-                    if chroma >= 12 && nearRed[index] == 0 { tinted += 1 }
+                    if chroma >= 12 && excluded[index] == 0 { tinted += 1 }
                 }
                 if r >= 250 && g >= 250 && b >= 250 { highlights += 1 }
             }
@@ -141,7 +142,7 @@ public struct QualityMeter {
             nonRedMeanChroma: chromaSum / max(1, n - Double(red)),
             nonRedTintedFraction: Double(tinted) / Double(max(1, document.area)),
             redInkFraction: Double(red) / n,
-            inkTintedShare: Self.inkTintedShare(colour: colour, awayFromRed: nearRed, paperLevel: paperLevel),
+            inkTintedShare: Self.inkTintedShare(colour: colour, excluding: excluded, paperLevel: paperLevel),
             isPhotographed: document.area < colour.pixelCount)
     }
 
@@ -182,14 +183,15 @@ public struct QualityMeter {
 
     /// See ``QualityMeasures/inkTintedShare``: the paper's colour is the
     /// median red−green and blue−green difference of the paper pixels (grey
-    /// ≥ 235), and an ink pixel (grey below) is tinted when one of its
-    /// channel differences departs from the paper's by 5 or more.
-    static func inkTintedShare(colour: Raster, awayFromRed nearRed: [UInt8], paperLevel: Int = 235) -> Double? {
+    /// ≥ `paperLevel`), and an ink pixel (grey below) is tinted when one of its
+    /// channel differences departs from the paper's by 5 or more; `excluded`
+    /// pixels (non-zero) are left out.
+    static func inkTintedShare(colour: Raster, excluding excluded: [UInt8], paperLevel: Int = 235) -> Double? {
         var redGreen = [Int](repeating: 0, count: 511), blueGreen = [Int](repeating: 0, count: 511)
         var paper = 0
         func isPaper(_ r: Int, _ g: Int, _ b: Int) -> Bool { r * 299 + g * 587 + b * 114 >= paperLevel * 1000 }
         colour.pixels.withUnsafeBufferPointer { p in
-            for index in 0..<colour.pixelCount where nearRed[index] == 0 {
+            for index in 0..<colour.pixelCount where excluded[index] == 0 {
                 let r = Int(p[index * 3]), g = Int(p[index * 3 + 1]), b = Int(p[index * 3 + 2])
                 guard isPaper(r, g, b) else { continue }
                 paper += 1
@@ -208,7 +210,7 @@ public struct QualityMeter {
         let paperRG = paper > 0 ? median(redGreen) : 0, paperBG = paper > 0 ? median(blueGreen) : 0
         var ink = 0, tinted = 0
         colour.pixels.withUnsafeBufferPointer { p in
-            for index in 0..<colour.pixelCount where nearRed[index] == 0 {
+            for index in 0..<colour.pixelCount where excluded[index] == 0 {
                 let r = Int(p[index * 3]), g = Int(p[index * 3 + 1]), b = Int(p[index * 3 + 2])
                 guard !isPaper(r, g, b) else { continue }
                 ink += 1

@@ -21,7 +21,10 @@ struct RingGlyphCheckTests {
         let ownSeal = try letterSeal("APP-0001", expecting: name, engine: engine)
         let own = try #require(ownSeal.glyphCheck)
         #expect(own.share >= 0.7)
-        #expect(own.share(of: "新越") == 1)
+        // Each trade-name cell fits: at most `maxTradeGlyphRivals` (3) of the
+        // ~400 candidates look as much like it as 新 and 越 do.
+        #expect(own.share(of: "新越", maxRivals: 3) == 1)
+        #expect(own.share(of: "新越") >= 0.5)
         #expect(CompanySealCheck(policy: .default).judge(ownSeal, company: name).finding == .confirmed)
 
         let impostor = "邢台恒达电子科技股份有限公司"
