@@ -78,7 +78,7 @@ public final class Checker: Sendable {
     /// Reads one slot's upload, turning every failure into an outcome.
     func outcome(of slot: DocumentSlot, in application: Application) async -> DocumentOutcome {
         guard let upload = application.documents[slot] else { return .missing(application.form.file(for: slot)) }
-        let claims = application.form.claims(for: slot), sealNames = Self.sealNames(form: application.form)
+        let claims = application.form.claims(for: slot), sealNames = application.form.sealNames
         do {
             let image: DecodedImage
             switch upload {
@@ -95,14 +95,6 @@ public final class Checker: Sendable {
         } catch {
             return .failed(upload.name, "\(error)")
         }
-    }
-
-    /// The names the seals on any document should carry, per the form.
-    static func sealNames(form: ApplicationForm) -> [SealKind: String] {
-        var names: [SealKind: String] = [:]
-        names[.company] = form.organization.name
-        names[.registrationAuthority] = form.organization.registrationAuthority
-        return names
     }
 
     static func milliseconds(since start: DispatchTime) -> Int {

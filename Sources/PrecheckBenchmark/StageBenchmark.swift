@@ -2,14 +2,6 @@ import Foundation
 import Precheck
 import PrecheckNative
 
-/// CPU time of the calling thread, in seconds.
-func threadCPUSeconds() -> Double {
-    var usage = rusage()
-    getrusage(1 /* RUSAGE_THREAD */, &usage)
-    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-}
-
 /// Peak resident memory of the process so far, in MB.
 func peakResidentMB() -> Double {
     var usage = rusage()
@@ -42,9 +34,9 @@ struct StageBenchmark {
         let intake = ImageIntake(), cleaner = PageCleaner()
         var timings: [String: [Double]] = [:]
         func time<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-            let start = threadCPUSeconds()
+            let start = ReadTiming.threadCPUSeconds()
             let value = try body()
-            timings[name, default: []].append((threadCPUSeconds() - start) * 1000)
+            timings[name, default: []].append((ReadTiming.threadCPUSeconds() - start) * 1000)
             return value
         }
         let reader = DocumentReader()
@@ -78,9 +70,9 @@ struct HugeImageBenchmark {
         let big = try VipsImage(side).resized(by: 10)
         let bytes = try big.encoded(as: .jpeg(quality: 80))
         let before = peakResidentMB()
-        let start = threadCPUSeconds()
+        let start = ReadTiming.threadCPUSeconds()
         let decoded = try ImageIntake().decode(bytes)
-        let ms = (threadCPUSeconds() - start) * 1000
+        let ms = (ReadTiming.threadCPUSeconds() - start) * 1000
         return String(format: "huge JPEG 10000×14000 (%.1f MB): decoded to %d×%d in %.0f ms; peak RSS %.0f MB before, %.0f MB after",
                       Double(bytes.count) / 1e6, decoded.raster.width, decoded.raster.height, ms, before, peakResidentMB())
     }

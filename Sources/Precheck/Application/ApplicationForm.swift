@@ -127,4 +127,13 @@ extension ApplicationForm {
         for (key, value) in pairs { if let value, !value.isEmpty { claims[key] = value } }
         return claims
     }
+
+    /// The name each kind of seal should carry, per the form (the company's
+    /// name and its registration authority); seals are read against them.
+    public var sealNames: [SealKind: String] {
+        var names: [SealKind: String] = [:]
+        names[.company] = organization.name
+        names[.registrationAuthority] = organization.registrationAuthority
+        return names
+    }
 }

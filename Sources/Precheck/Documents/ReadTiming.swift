@@ -37,8 +37,8 @@ public struct ReadTiming: Sendable, Equatable {
         return try body()
     }
 
-    /// User and system CPU time of the calling thread.
-    static func threadCPUSeconds() -> Double {
+    /// User and system CPU time of the calling thread, in seconds.
+    public static func threadCPUSeconds() -> Double {
         var usage = rusage()
         getrusage(1 /* RUSAGE_THREAD (Linux) */, &usage)
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
