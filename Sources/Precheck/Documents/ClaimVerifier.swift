@@ -92,25 +92,28 @@ struct ClaimVerifier {
     /// confident garbage which the locally thresholded page reads right.
     /// Only a reading that is exactly the claim counts.
     func readBinarised(around box: PixelBox) throws -> (text: String, confidence: Double)? {
-        let bounds = (cleaned.binary.width, cleaned.binary.height)
         // Little room on the left, where the label ends close by.
-        let left = max(2, box.height / 8), right = max(4, box.height * 3 / 4)
-        let region = PixelBox(x: box.x - left, y: box.y - box.height / 4, width: box.width + left + right,
-                              height: box.height + box.height / 2).clipped(to: bounds)
+        let region = valueRegion(around: box, leftMargin: max(2, box.height / 8))
         let text = try engine.recognize(cleaned.binary, RecognitionRequest(region: region, segmentation: .singleLine, dpi: cleaned.dpi))
         let symbols = text.symbols
         guard !symbols.isEmpty else { return nil }
         return (TextNormalization.normalized(text.unspacedText), symbols.meanConfidence)
     }
 
+    /// The region to read a value in: its box with `leftMargin` pixels on
+    /// the left, three quarters of its height on the right and a quarter
+    /// above and below, inside the page.
+    func valueRegion(around box: PixelBox, leftMargin: Int) -> PixelBox {
+        let rightMargin = max(4, box.height * 3 / 4)
+        return PixelBox(x: box.x - leftMargin, y: box.y - box.height / 4, width: box.width + leftMargin + rightMargin,
+                        height: box.height + box.height / 2).clipped(to: (cleaned.ocrGrey.width, cleaned.ocrGrey.height))
+    }
+
     /// Reads the region around `box` restricted to the characters of
     /// `expected`; the symbols that spell it, or `nil` when the constrained
     /// reading does not contain it.
     func spellOut(_ expected: String, around box: PixelBox, leftMargin: Int) throws -> [RecognizedSymbol]? {
-        let bounds = (cleaned.ocrGrey.width, cleaned.ocrGrey.height)
-        let rightMargin = max(4, box.height * 3 / 4)
-        let region = PixelBox(x: box.x - leftMargin, y: box.y - box.height / 4, width: box.width + leftMargin + rightMargin,
-                              height: box.height + box.height / 2).clipped(to: bounds)
+        let region = valueRegion(around: box, leftMargin: leftMargin)
         let alphabet = String(Set(expected).sorted())
         let constrained = try engine.recognize(cleaned.ocrGrey, RecognitionRequest(region: region, segmentation: .singleLine,
                                                                                     dpi: cleaned.dpi, whitelist: alphabet))

@@ -126,9 +126,7 @@ struct CompanySealCheck {
                 && distinctiveShare >= policy.minRingGlyphShare && !glyphsShowOtherText {
                 return (.confirmed, distinctiveShare)
             }
-            let tradeUnlike = glyphs.fewestRivals(in: tradeName).map { $0 >= Int(policy.minContradictingGlyphRivals) }
-                ?? (glyphs.share(of: tradeName) == 0)
-            if tradeUnlike && glyphs.share(outside: distinctive, maxRivals: cells) >= policy.minAnchorGlyphShare
+            if glyphs.showsNothingLike(tradeName, minRivals: Int(policy.minContradictingGlyphRivals)) && glyphs.share(outside: distinctive, maxRivals: cells) >= policy.minAnchorGlyphShare
                 && support <= policy.maxRingContradiction {
                 return (.contradicted, distinctiveShare)
             }

@@ -124,7 +124,7 @@ struct LicenseRules {
                 && $0.share(of: place, maxRivals: Int(policy.maxTradeGlyphRivals)) == 1
         } ?? false
         let glyphsContradict = glyphs.map {
-            ($0.fewestRivals(in: place).map { $0 >= Int(policy.minContradictingGlyphRivals) } ?? ($0.share(of: place) == 0))
+            $0.showsNothingLike(place, minRivals: Int(policy.minContradictingGlyphRivals))
                 && $0.share(outside: place, maxRivals: Int(policy.maxGlyphRivals)) >= policy.minAnchorGlyphShare
         } ?? false
         let contradicted = !glyphsConfirm

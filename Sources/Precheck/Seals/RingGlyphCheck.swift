@@ -57,6 +57,12 @@ public struct RingGlyphCheck: Sendable, Codable, Equatable {
         return rivals[positions].filter { $0 >= minimum }.count
     }
 
+    /// Whether no cell of `part` looks like its character: each had at least
+    /// `minRivals` rivals (without kept counts: none ranked first).
+    public func showsNothingLike(_ part: String, minRivals: Int) -> Bool {
+        fewestRivals(in: part).map { $0 >= minRivals } ?? (share(of: part) == 0)
+    }
+
     /// The fewest rivals any cell of `part` had (`nil` when `part` is not a
     /// part of the name or the counts were not kept).
     public func fewestRivals(in part: String) -> Int? {
