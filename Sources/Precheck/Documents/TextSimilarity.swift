@@ -13,19 +13,7 @@ public enum TextSimilarity {
 
     /// Levenshtein distance over characters.
     public static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[y.count]
+        editDistance(Array(a), Array(b), splitsCountOnce: false)
     }
 
     /// Edit distance counting one Han character read as two (黎 → 和歼,
@@ -33,20 +21,27 @@ public enum TextSimilarity {
     /// edit, like a substitution. `read` is what was read, `claim` what it
     /// should say.
     public static func glyphDistance(read: String, claim: String) -> Int {
-        let x = Array(read), y = Array(claim)
-        // cost[i][j]: edits turning x[..<i] into y[..<j].
-        var cost = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
-        for i in 0...x.count { cost[i][0] = i }
-        for j in 0...y.count { cost[0][j] = j }
-        guard !x.isEmpty, !y.isEmpty else { return cost[x.count][y.count] }
+        editDistance(Array(read), Array(claim), splitsCountOnce: true)
+    }
+
+    /// Edits turning `x` into `y`, row by row; with `splitsCountOnce`, two
+    /// characters of `x` standing for one of `y` cost one edit.
+    private static func editDistance(_ x: [Character], _ y: [Character], splitsCountOnce: Bool) -> Int {
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        // Rows i-2, i-1 and i of cost[i][j] (edits turning x[..<i] into y[..<j]).
+        var beforePrevious = [Int](repeating: 0, count: y.count + 1)
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
+            current[0] = i
             for j in 1...y.count {
-                var best = min(cost[i - 1][j] + 1, cost[i][j - 1] + 1, cost[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-                if i >= 2 { best = min(best, cost[i - 2][j - 1] + 1) }
-                cost[i][j] = best
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if splitsCountOnce && i >= 2 { current[j] = min(current[j], beforePrevious[j - 1] + 1) }
             }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
-        return cost[x.count][y.count]
+        return previous[y.count]
     }
 
     /// Edit distance where a confusable substitution costs `confusableCost`.

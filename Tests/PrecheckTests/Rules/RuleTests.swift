@@ -280,6 +280,14 @@ extension QualityMeasures {
 
 @Suite("Label rests in front of values")
 struct LabelRestTests {
+    @Test func editDistancesCountASplitHanCharacterOnce() {
+        #expect(TextSimilarity.distance("kitten", "sitting") == 3)
+        #expect(TextSimilarity.distance("和歼平", "黎平") == 2)
+        #expect(TextSimilarity.glyphDistance(read: "和歼平", claim: "黎平") == 1)
+        #expect(TextSimilarity.glyphDistance(read: "王明", claim: "李华强") == 3)
+        #expect(TextSimilarity.glyphDistance(read: "", claim: "黎平") == 2)
+    }
+
     @Test func partReadLabelsAreDropped() {
         #expect(FieldExtractor.droppingLabelRest("(代理人):肖国晓") == "肖国晓")
         #expect(FieldExtractor.droppingLabelRest("时:江芳志") == "江芳志")
