@@ -81,7 +81,13 @@ struct CodeReader {
         let symbols = Array(line.symbols.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })
         var box = line.box
         if symbols.count == line.text.count, start + kind.length <= symbols.count {
-            let run = symbols[start..<start + kind.length]
+            // The run, and up to `maxInserted` code characters after it: when
+            // OCR split a character in two (F → EF, W → UW) the 18 symbols
+            // end one early, and the re-read must still see the last one.
+            var end = start + kind.length
+            while end < symbols.count, end < start + kind.length + maxInserted,
+                  symbols[end].text.count == 1, symbols[end].text.first.flatMap(kind.fold) != nil { end += 1 }
+            let run = symbols[start..<end]
             box = run.dropFirst().reduce(run.first!.box) { $0.union($1.box) }
         }
         let region = box.expanded(by: max(6, box.height / 3), within: (cleaned.ocrGrey.width, cleaned.ocrGrey.height))
@@ -165,4 +171,7 @@ struct CodeReader {
 
     /// A character read with less confidence than this may be corrected.
     var unsureBelow: Double { 0.85 }
+    /// Extra characters the located run may be followed by and still be
+    /// re-read with it (inserted characters; see ``correctByDeletion(in:)``).
+    var maxInserted: Int { 2 }
 }

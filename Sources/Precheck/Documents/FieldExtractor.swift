@@ -47,9 +47,10 @@ struct FieldExtractor {
     func license() throws -> [String: FieldReading] {
         let values = LabelledFields(catalogue: LabelCatalogue.license).extract(from: page)
         var fields: [String: FieldReading] = [:]
-        for key in ["name", "organizationType", "legalRepresentative", "registrationAuthority"] {
+        for key in ["name", "organizationType", "registrationAuthority"] {
             fields[key] = reading(values[key])
         }
+        fields["legalRepresentative"] = reading(values["legalRepresentative"], transform: Self.personName)
         fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0) }
         // Kept as printed. (Re-reading with the capital-numeral set was
         // measured worse: Tesseract then reads 仟 as 人 and drops 捌.)
@@ -78,7 +79,7 @@ struct FieldExtractor {
     func idCardFront() throws -> [String: FieldReading] {
         let values = LabelledFields(catalogue: LabelCatalogue.idCardFront).extract(from: page)
         var fields: [String: FieldReading] = [:]
-        fields["name"] = reading(values["name"])
+        fields["name"] = reading(values["name"], transform: Self.personName)
         fields["sex"] = try constrained(values["sex"], characters: ValueCharacterSets.sex) { text in
             text.first.map(String.init).flatMap { ["男", "女"].contains($0) ? $0 : nil }
         }
@@ -124,6 +125,15 @@ struct FieldExtractor {
         return rest.isEmpty ? nil : rest
     }
 
+    /// A person's name without the marks OCR leaves at its ends (`)郑晨`,
+    /// `孙平|`): Chinese names are Han characters, with a middle dot
+    /// between the parts of a transliterated name.
+    static func personName(_ text: String) -> String? {
+        func isNamePart(_ character: Character) -> Bool { character.isHanCharacter || character == "·" }
+        guard let first = text.firstIndex(where: isNamePart), let last = text.lastIndex(where: isNamePart) else { return nil }
+        return String(text[first...last])
+    }
+
     /// The line holding two dates, or a date and 长期, as a value.
     func validityLine() -> LabelledValue? {
         let line = page.lines.first { line in
@@ -140,7 +150,7 @@ struct FieldExtractor {
             // 委托单位（盖章）： is the signature line, not the principal.
             text.isEmpty || text.hasPrefix("(盖章)") || text.hasPrefix("(公章)") ? nil : Self.droppingLabelRest(text)
         }
-        fields["agentName"] = reading(values["agentName"]) { $0.isEmpty ? nil : Self.droppingLabelRest($0) }
+        fields["agentName"] = reading(values["agentName"]) { Self.droppingLabelRest($0).flatMap(Self.personName) }
         fields["agentIdNumber"] = try code(.idNumber)
         if let term = values["term"], let box = term.box {
             let dates = DateText.dates(in: term.text)

@@ -163,16 +163,26 @@ public struct QualityMeter {
             if seen * 20 >= grey.pixelCount { bright = level; break }
         }
         let threshold = bright * 3 / 4
-        var mask = [UInt8](repeating: 255, count: grey.pixelCount)
+        // The paper mask at a quarter of the resolution (every fourth pixel
+        // of every fourth row): the document's extent needs no more.
+        let step = 4
+        let maskWidth = (grey.width + step - 1) / step, maskHeight = (grey.height + step - 1) / step
+        var mask = [UInt8](repeating: 255, count: maskWidth * maskHeight)
         colour.pixels.withUnsafeBufferPointer { p in
-            for index in 0..<grey.pixelCount where Int(grey.pixels[index]) >= threshold {
-                let r = p[index * 3], g = p[index * 3 + 1], b = p[index * 3 + 2]
-                if max(r, g, b) - min(r, g, b) <= 40 { mask[index] = 0 }
+            for my in 0..<maskHeight {
+                for mx in 0..<maskWidth {
+                    let index = my * step * grey.width + mx * step
+                    guard Int(grey.pixels[index]) >= threshold else { continue }
+                    let r = p[index * 3], g = p[index * 3 + 1], b = p[index * 3 + 2]
+                    if max(r, g, b) - min(r, g, b) <= 40 { mask[my * maskWidth + mx] = 0 }
+                }
             }
         }
-        let paper = Raster(width: grey.width, height: grey.height, channels: 1, pixels: mask)
-        guard let largest = (try? Leptonica.components(binary: paper))?.max(by: { $0.width * $0.height < $1.width * $1.height }),
-              largest.width * largest.height * 5 >= grey.pixelCount else { return whole }
+        let paper = Raster(width: maskWidth, height: maskHeight, channels: 1, pixels: mask)
+        guard let small = (try? Leptonica.components(binary: paper))?.max(by: { $0.width * $0.height < $1.width * $1.height }),
+              small.width * small.height * 5 >= paper.pixelCount else { return whole }
+        let largest = PixelBox(x: small.x * step, y: small.y * step, width: min(grey.width - small.x * step, small.width * step),
+                               height: min(grey.height - small.y * step, small.height * step))
         // Paper to (nearly) every border: a scan, measured whole as before.
         if largest.width * 100 >= grey.width * 97 && largest.height * 100 >= grey.height * 97 { return whole }
         let marginX = largest.width / 50, marginY = largest.height / 50

@@ -115,14 +115,9 @@ struct LicenseRules {
         // compare): they settle it when the place matches in full, and
         // contradict it when the rest matches but not one character of the place.
         let glyphs = seal?.glyphCheck.flatMap { $0.characters == TextNormalization.normalized(claim) ? $0 : nil }
-        // The place without its level (鹤城区 → 鹤城): neighbours share 区.
-        let placeName = claimed.first?.name ?? ""
-        let place = placeName.count > 2 && "区县市旗".contains(placeName.last!) ? String(placeName.dropLast()) : placeName
+        let place = Self.place(of: claimed.first)
         let policy = context.policy
-        let glyphsConfirm = glyphs.map {
-            $0.share(maxRivals: Int(policy.maxGlyphRivals)) >= policy.minRingGlyphShare
-                && $0.share(of: place, maxRivals: Int(policy.maxTradeGlyphRivals)) == 1
-        } ?? false
+        let glyphsConfirm = glyphs.map { confirms($0, place: place) } ?? false
         let glyphsContradict = glyphs.map {
             $0.showsNothingLike(place, minRivals: Int(policy.minContradictingGlyphRivals))
                 && $0.share(outside: place, maxRivals: Int(policy.maxGlyphRivals)) >= policy.minAnchorGlyphShare
@@ -144,6 +139,37 @@ struct LicenseRules {
             return [Reason(.fieldUncertain, document: .businessLicense, field: "registrationAuthority", expected: claim,
                            found: seal?.text, box: sealBox, detail: detail)]
         }
+    }
+}
+
+extension LicenseRules {
+    /// The place part of an authority's division, without its level
+    /// (鹤城区 → 鹤城): neighbouring authorities share 区.
+    static func place(of division: Division?) -> String {
+        let name = division?.name ?? ""
+        return name.count > 2 && "区县市旗".contains(name.last!) ? String(name.dropLast()) : name
+    }
+
+    /// Whether the ring's glyphs spell the claimed authority: most cells
+    /// fit, and every cell of the place fits closely.
+    func confirms(_ glyphs: RingGlyphCheck, place: String) -> Bool {
+        let policy = context.policy
+        return glyphs.share(maxRivals: Int(policy.maxGlyphRivals)) >= policy.minRingGlyphShare
+            && glyphs.share(of: place, maxRivals: Int(policy.maxTradeGlyphRivals)) == 1
+    }
+
+    /// The registration authority as read from its seal, for licences that
+    /// print it only there: the form's authority when the seal's glyphs
+    /// confirm it (value, the share of fitting cells as confidence, the
+    /// seal's box), else `nil` (the rules then report why).
+    func authorityFromSeal(_ licence: DocumentReading) -> FieldReading? {
+        guard licence.fields["registrationAuthority"] == nil,
+              let claim = organization.registrationAuthority, !claim.isEmpty,
+              let seal = licence.seals.first(where: { $0.kind == .registrationAuthority }),
+              let glyphs = seal.glyphCheck, glyphs.characters == TextNormalization.normalized(claim),
+              let division = resolver.divisions(forAuthority: claim).first,
+              confirms(glyphs, place: Self.place(of: division)) else { return nil }
+        return FieldReading(value: claim, confidence: glyphs.share(maxRivals: Int(context.policy.maxGlyphRivals)), box: seal.box)
     }
 }
 

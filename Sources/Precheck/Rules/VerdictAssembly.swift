@@ -23,7 +23,13 @@ extension Verdict {
             }
         }
         let context = RuleContext(form: form, submitted: submitted, policy: policy, usable: usable)
-        reasons += LicenseRules(context: context).reasons()
+        let licenseRules = LicenseRules(context: context)
+        reasons += licenseRules.reasons()
+        // Licences that print the authority only on its seal: report the
+        // seal's confirmed text as the field.
+        if let licence = usable[.businessLicense], let authority = licenseRules.authorityFromSeal(licence) {
+            documents[.businessLicense]?.reading?.fields["registrationAuthority"] = authority
+        }
         reasons += IdentityRules(context: context).reasons()
         reasons += LetterRules(context: context).reasons()
         reasons += CopySealRules(context: context).reasons()

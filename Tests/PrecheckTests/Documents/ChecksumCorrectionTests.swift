@@ -59,4 +59,23 @@ struct ChecksumCorrectionTests {
         #expect(code.correctedFrom == nil)
         #expect(code.confidence < 0.5)
     }
+
+    /// The free reading split one character in two (F → EF), so its first
+    /// 18 characters stop one short of the code's end: the re-read region
+    /// must reach the last printed character (here the engine reads the
+    /// code right only when the region covers it).
+    @Test func reReadCoversACodeWhoseFreeReadingGainedACharacter() throws {
+        let truth = "91210203MAFFJLU0WD"
+        let label = "统一社会信用代码", split = "91210203MAFEFJLU0WD"
+        // The scripted engine sets symbol i at x = 100 + 20 i, 18 wide.
+        let lastCharacterRight = 100 + 20 * (label.count + split.count - 1) + 18
+        let engine = ScriptedEngine { request in
+            guard request.whitelist != nil else { return label + split }
+            return (request.region?.maxX ?? 0) >= lastCharacterRight ? truth : String(split.prefix(18))
+        }
+        let page = try DocumentReader().read(try ImageIntake().decode(try VipsImage(try TestImages.licensePage().canvas.raster).encoded(as: .jpeg(quality: 90))), engine: engine)
+        let code = try #require(page.fields["creditCode"])
+        #expect(code.value == truth)
+        #expect(code.correctedFrom == nil)
+    }
 }

@@ -297,4 +297,12 @@ struct LabelRestTests {
         #expect(FieldExtractor.droppingLabelRest("(盖章):") == nil)
         #expect(FieldExtractor.droppingLabelRest("中铁(北京)建设有限公司") == "中铁(北京)建设有限公司")
     }
+
+    @Test func personNamesLoseTheMarksAroundThem() {
+        #expect(FieldExtractor.personName(")郑晨") == "郑晨")
+        #expect(FieldExtractor.personName("孙平|") == "孙平")
+        #expect(FieldExtractor.personName("买买提·艾力") == "买买提·艾力")
+        #expect(FieldExtractor.personName("兹谷1华") == "兹谷1华")  // inside: the rules' concern
+        #expect(FieldExtractor.personName(")|") == nil)
+    }
 }
