@@ -40,13 +40,17 @@ public struct DocumentReader: Sendable {
     /// `timing` (for benchmarks).
     public func read(_ image: DecodedImage, engine: any OCREngine, claims: [String: String] = [:],
                      sealNames: [SealKind: String] = [:], timing: inout ReadTiming) throws -> DocumentReading {
-        var cleaned = try timing.measure(.cleanup) { try cleaner.clean(image, engine: engine) }
+        // Cleanup only levels the page (lines horizontal); which way up it
+        // is, reading settles: a page read upside down shows none of its
+        // kind's words, so it is read once more turned by 180°.
+        var leveller = cleaner
+        leveller.options.orientation.readsDirection = false
+        var cleaned = try timing.measure(.cleanup) { try leveller.clean(image, engine: engine) }
         var page = try timing.measure(.lines) { try pageReader.read(cleaned, engine: engine) }
         var (kind, score) = DocumentClassifier().classify(page)
         if kind == .unknown {
-            // Perhaps the orientation was missed: try the page upside down once.
             let turn = QuarterTurn(rawValue: (cleaned.transform.turn.rawValue + 180) % 360)!
-            let turned = try timing.measure(.cleanup) { try cleaner.clean(image, engine: engine, forcedTurn: turn) }
+            let turned = try timing.measure(.cleanup) { try leveller.clean(image, engine: engine, forcedTurn: turn) }
             let turnedPage = try timing.measure(.lines) { try pageReader.read(turned, engine: engine) }
             let second = DocumentClassifier().classify(turnedPage)
             if second.score > score { (cleaned, page, kind, score) = (turned, turnedPage, second.kind, second.score) }

@@ -22,6 +22,11 @@ public struct OrientationDetector: Sendable, Equatable {
     public var minMargin: Double = 0.08
     /// Lines tried at most.
     public var maxLines: Int = 3
+    /// Whether step 2 runs. Without it the page is only levelled (0 or
+    /// 90°) and a caller that reads the page anyway settles which way up
+    /// it is (see ``DocumentReader``), which saves the direction test's
+    /// OCR on the pages that come the right way up.
+    public var readsDirection = true
 
     public init() {}
 
@@ -33,6 +38,7 @@ public struct OrientationDetector: Sendable, Equatable {
         // Lines horizontal: candidates 0/180; vertical: 90/270.
         let horizontal = horizontalText >= verticalText
         let baseTurn: QuarterTurn = horizontal ? .none : .clockwise90
+        guard readsDirection else { return (baseTurn, 0) }
 
         let levelGrey = try grey.rotated(baseTurn)
         let levelBinary = try binary.rotated(baseTurn)

@@ -38,6 +38,11 @@ public struct SealRingReader: Sendable {
     var variants: [(band: ClosedRange<Double>, stretch: Double)] = [(0.56...0.92, 1), (0.60...0.95, 1), (0.52...0.90, 1.2)]
     var unwrapper = RingUnwrapper()
     var glyphChecker = RingGlyphChecker()
+    /// A strip on which every cell of the expected name has at most this
+    /// many rivals settles the glyph check beyond what any rule asks for
+    /// (see `models/check-policy.json`: trade-name cells ≤ 3): the other
+    /// strips, and that strip's restricted reading, are then skipped.
+    var decisiveRivals = 3
 
     /// A reader with the default settings.
     public init() {}
@@ -45,8 +50,10 @@ public struct SealRingReader: Sendable {
     /// Reads `seal` on `page` with `engine`, once per strip variant.
     ///
     /// - Parameter expectedName: the name the seal should carry; when given,
-    ///   each strip is also read with the recogniser restricted to its
-    ///   characters (``RingReading/constrainedReadings``).
+    ///   each strip is also compared with it glyph by glyph
+    ///   (``RingReading/glyphCheck``) and read with the recogniser restricted
+    ///   to its characters (``RingReading/constrainedReadings``), until a
+    ///   strip's glyphs settle it (see ``decisiveRivals``).
     public func read(_ seal: DetectedSeal, in page: CleanedPage, engine: any OCREngine,
                      expectedName: String? = nil) throws -> RingReading {
         let ink = SealInkImage(seal: seal, page: page)
@@ -56,6 +63,9 @@ public struct SealRingReader: Sendable {
         var bestConfidence = -1.0
         for variant in variants {
             let strip = unwrapper.strip(of: seal, ink: ink, band: variant.band, span: span, stretch: variant.stretch)
+            let check = alphabet == nil ? nil : glyphChecker.check(strip, against: TextNormalization.normalized(expectedName ?? ""))
+            let decisive = check.map { $0.share(maxRivals: decisiveRivals) == 1 } ?? false
+            if let check, decisive || check.share > reading.glyphCheck?.share ?? -1 { reading.glyphCheck = check }
             let free = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300))
             let text = free.unspacedText
             let confidence = free.lines.isEmpty ? 0 : free.lines.reduce(0) { $0 + $1.confidence } / Double(free.lines.count)
@@ -63,14 +73,11 @@ public struct SealRingReader: Sendable {
             if !text.isEmpty, confidence > bestConfidence {
                 (reading.text, reading.confidence, bestConfidence) = (text, confidence, confidence)
             }
+            if decisive { break }
             if let alphabet {
                 let restricted = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300, whitelist: alphabet))
                 reading.constrainedReadings.append(restricted.unspacedText)
                 reading.constrainedConfidences.append(restricted.symbols.meanConfidence)
-                if let check = glyphChecker.check(strip, against: TextNormalization.normalized(expectedName ?? "")),
-                   check.share > reading.glyphCheck?.share ?? -1 {
-                    reading.glyphCheck = check
-                }
             }
         }
         return reading
