@@ -47,9 +47,10 @@ let package = Package(
         .systemLibrary(
             name: "CArchive", pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "PrecheckNative",
-            dependencies: ["CVips", "CLeptonica", "CTesseract", "CArchive"]),
+            dependencies: ["CVips", "CLeptonica", "CTesseract", "CArchive", "CMalloc"]),
         .target(
             name: "Precheck",
             dependencies: [

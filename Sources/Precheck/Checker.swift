@@ -1,4 +1,5 @@
 import Foundation
+import PrecheckNative
 
 /// Checks applications: reads every document, applies every rule, and
 /// returns the verdict (contract §3).
@@ -80,13 +81,19 @@ public final class Checker: Sendable {
         guard let upload = application.documents[slot] else { return .missing(application.form.file(for: slot)) }
         let claims = application.form.claims(for: slot), sealNames = application.form.sealNames
         do {
-            let image: DecodedImage
-            switch upload {
-            case .file(let url, _): image = try reader.intake.decode(contentsOf: url)
-            case .bytes(let bytes, _): image = try reader.intake.decode(bytes)
-            }
+            // Decoded only once an engine is free: a waiting document then
+            // holds its compressed bytes, not a decoded page (~12-26 MB), so
+            // memory grows with the engines, not with the documents.
             let reading = try await engines.withEngine { engine in
+                let image: DecodedImage
+                switch upload {
+                case .file(let url, _): image = try reader.intake.decode(contentsOf: url)
+                case .bytes(let bytes, _): image = try reader.intake.decode(bytes)
+                }
                 let limited: any OCREngine = documentTimeLimit.map { TimeLimitedEngine(engine, limit: $0) } ?? engine
+                // The freed page variants go back to the system before the
+                // next document (see ``ProcessMemory/returnFreed()``).
+                defer { ProcessMemory.returnFreed() }
                 return try reader.read(image, engine: limited, claims: claims, sealNames: sealNames)
             }
             return .read(upload.name, reading)
