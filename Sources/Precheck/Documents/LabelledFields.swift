@@ -10,6 +10,32 @@ struct LabelledValue {
     var box: PixelBox? {
         symbols.dropFirst().reduce(symbols.first?.box) { $0?.union($1.box) }
     }
+
+    /// The value without symbols at its ends that hold less than `ratio`
+    /// of the ink of its typical symbol on `binary` (0 = ink): a colon or
+    /// bracket after a label that the recogniser took for a Han character
+    /// (`：石华凯` read as 三石华凯). Ink is counted on the page rather than
+    /// judged by the symbol boxes, which Tesseract's LSTM places only
+    /// roughly. At least two symbols are kept; unchanged when symbols and
+    /// characters do not pair one to one.
+    func droppingFaintEnds(on binary: Raster, ratio: Double = 0.25) -> LabelledValue {
+        guard symbols.count == text.count, symbols.count > 2 else { return self }
+        func ink(_ box: PixelBox) -> Int {
+            let clipped = box.clipped(to: (binary.width, binary.height))
+            var count = 0
+            for y in clipped.y..<clipped.maxY {
+                for x in clipped.x..<clipped.maxX where binary.pixels[y * binary.width + x] == 0 { count += 1 }
+            }
+            return count
+        }
+        let inks = symbols.map { ink($0.box) }
+        let typical = Double(inks.sorted()[inks.count / 2])
+        guard typical > 0 else { return self }
+        var characters = Array(text), kept = Array(zip(symbols, inks))
+        while kept.count > 2, let first = kept.first, Double(first.1) < ratio * typical { kept.removeFirst(); characters.removeFirst() }
+        while kept.count > 2, let last = kept.last, Double(last.1) < ratio * typical { kept.removeLast(); characters.removeLast() }
+        return LabelledValue(text: String(characters), symbols: kept.map(\.0))
+    }
 }
 
 /// Finds labels in read lines and cuts out the values that follow them.

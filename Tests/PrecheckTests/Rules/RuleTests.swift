@@ -298,6 +298,26 @@ struct LabelRestTests {
         #expect(FieldExtractor.droppingLabelRest("中铁(北京)建设有限公司") == "中铁(北京)建设有限公司")
     }
 
+    /// A colon after a label read as a Han character (：石华凯 → 三石华凯):
+    /// its box holds two dots of ink where a character holds a glyph.
+    @Test func faintSymbolsAtAValuesEndsAreDropped() {
+        var pixels = [UInt8](repeating: 255, count: 200 * 40)
+        func ink(x: Range<Int>, y: Range<Int>) { for row in y { for column in x { pixels[row * 200 + column] = 0 } } }
+        ink(x: 4..<7, y: 12..<15); ink(x: 4..<7, y: 26..<29)                      // the colon's two dots
+        for start in [30, 70, 110] { ink(x: start + 4..<start + 28, y: 8..<32) }  // three glyphs
+        let binary = Raster(width: 200, height: 40, channels: 1, pixels: pixels)
+        let boxes = [PixelBox(x: 0, y: 4, width: 14, height: 32)] + [30, 70, 110].map { PixelBox(x: $0, y: 4, width: 32, height: 32) }
+        let symbols = zip("三石华凯", boxes).map { RecognizedSymbol(text: String($0), confidence: 0.9, box: $1) }
+        let value = LabelledValue(text: "三石华凯", symbols: symbols).droppingFaintEnds(on: binary)
+        #expect(value.text == "石华凯")
+        #expect(value.box == PixelBox(x: 30, y: 4, width: 112, height: 32))
+        // Three real glyphs stay, and a two-character name is never cut.
+        let glyphs = LabelledValue(text: "石华凯", symbols: Array(symbols.dropFirst()))
+        #expect(glyphs.droppingFaintEnds(on: binary).text == "石华凯")
+        let short = LabelledValue(text: "三石", symbols: Array(symbols.prefix(2)))
+        #expect(short.droppingFaintEnds(on: binary).text == "三石")
+    }
+
     @Test func personNamesLoseTheMarksAroundThem() {
         #expect(FieldExtractor.personName(")郑晨") == "郑晨")
         #expect(FieldExtractor.personName("孙平|") == "孙平")
