@@ -66,6 +66,7 @@ struct LabelledFields {
             for (position, hit) in hits.enumerated() where values[hit.entry.key] == nil {
                 let end = position + 1 < hits.count ? hits[position + 1].start : characters.count
                 var slice = Array(characters[hit.end..<max(hit.end, end)])
+                slice = dropLabelEcho(slice, entry: hit.entry)
                 // OCR puts stray quotes, bars and colons around values.
                 while let first = slice.first, Self.strays.contains(first.character) { slice.removeFirst() }
                 while let last = slice.last, Self.strays.contains(last.character) { slice.removeLast() }
@@ -91,6 +92,28 @@ struct LabelledFields {
         }
         return values
     }
+
+    /// A value that opens with the rest of a longer form of its label
+    /// (受托人“〈人代理人)之许佳 matched as 受托人: the marks OCR added kept
+    /// 受托人(代理人) from matching): the value starts after another of the
+    /// entry's labels found within its first few characters, and a closing
+    /// bracket after it.
+    func dropLabelEcho(_ slice: [(character: Character, symbol: RecognizedSymbol?)],
+                       entry: LabelCatalogue.Entry) -> [(character: Character, symbol: RecognizedSymbol?)] {
+        let characters = slice.map(\.character)
+        let head = Array(characters.prefix(Self.maxLabelEchoOffset + 4))
+        var cut: Int?
+        for label in entry.labels.map({ Array(TextNormalization.normalized($0)) }) where label.count >= 2 {
+            guard let start = locateExactly(label, in: head), start <= Self.maxLabelEchoOffset else { continue }
+            cut = max(cut ?? 0, start + label.count)
+        }
+        guard var end = cut, end < characters.count else { return slice }
+        while end < characters.count - 1, ")）".contains(characters[end]) { end += 1 }
+        return Array(slice[end...])
+    }
+
+    /// How far into a value a label echo may start (marks in front of it).
+    static let maxLabelEchoOffset = 3
 
     /// The line's characters, each with the symbol it came from.
     func characterSymbols(_ line: ReadLine) -> [(character: Character, symbol: RecognizedSymbol?)] {

@@ -318,6 +318,26 @@ struct LabelRestTests {
         #expect(short.droppingFaintEnds(on: binary).text == "三石")
     }
 
+    /// 受托人(代理人) read with marks inside (受托人“〈人代理人)) matches only as
+    /// 受托人; the rest of the label must not become part of the name.
+    @Test func theRestOfALongerLabelIsNotTheValue() {
+        func line(_ text: String) -> PageText {
+            let symbols = text.enumerated().map { index, character in
+                RecognizedSymbol(text: String(character), confidence: 0.9, box: PixelBox(x: 30 * index, y: 0, width: 28, height: 30))
+            }
+            return PageText(lines: [ReadLine(text: text, box: PixelBox(x: 0, y: 0, width: 30 * text.count, height: 30),
+                                             confidence: 0.9, symbols: symbols)])
+        }
+        let fields = LabelledFields(catalogue: LabelCatalogue.letter)
+        #expect(fields.extract(from: line("受托人“〈人代理人)许佳"))["agentName"]?.text == "许佳")
+        #expect(fields.extract(from: line("受托人(代理人):许佳"))["agentName"]?.text == "许佳")
+        #expect(fields.extract(from: line("受托人:许佳"))["agentName"]?.text == "许佳")
+        // Only near the start: a label's words further in belong to the value.
+        #expect(LabelledFields(catalogue: LabelCatalogue.letter).dropLabelEcho(
+            Array("某某某某代理人".map { (character: $0, symbol: nil as RecognizedSymbol?) }),
+            entry: LabelCatalogue.letter.first { $0.key == "agentName" }!).count == 7)
+    }
+
     @Test func personNamesLoseTheMarksAroundThem() {
         #expect(FieldExtractor.personName(")郑晨") == "郑晨")
         #expect(FieldExtractor.personName("孙平|") == "孙平")
