@@ -56,7 +56,11 @@ public struct CodeReading: Sendable, Equatable {
 struct CodeReader {
     let kind: CodeKind
 
-    /// The best code-like run of 18 characters in the page's lines.
+    /// The best code-like run of 18 characters in the page's lines. Up to
+    /// ``maxUnfoldable`` of them may be characters outside the code's
+    /// alphabet (a code letter read as a Han character: H → 匡), so that the
+    /// code is still found and re-read; such runs must hold at least
+    /// ``minDigitsWhenUnfoldable`` digits and rank below complete runs.
     func locate(in page: PageText) -> (line: ReadLine, start: Int)? {
         var best: (line: ReadLine, start: Int, score: Int)?
         for line in page.lines {
@@ -65,14 +69,21 @@ struct CodeReader {
             for start in 0...(characters.count - kind.length) {
                 let window = characters[start..<start + kind.length]
                 let folded = window.compactMap(kind.fold)
-                guard folded.count == kind.length else { continue }
+                let unfoldable = kind.length - folded.count
                 let digits = window.filter(\.isASCIIDigit).count
-                let score = digits + (kind.isValid(String(folded)) ? 100 : 0)
+                guard unfoldable == 0 || unfoldable <= maxUnfoldable && digits >= minDigitsWhenUnfoldable else { continue }
+                let score = digits - 5 * unfoldable + (unfoldable == 0 && kind.isValid(String(folded)) ? 100 : 0)
                 if best == nil || score > best!.score { best = (line, start, score) }
             }
         }
         return best.map { ($0.line, $0.start) }
     }
+
+    /// Characters outside the code's alphabet a located run may hold.
+    var maxUnfoldable: Int { 2 }
+    /// Digits a run with such characters must hold (a credit code has at
+    /// least 8, the division and the registration characters; an ID number 17).
+    var minDigitsWhenUnfoldable: Int { 8 }
 
     /// Reads the code: locate it, re-read its region with the code's
     /// character set, then correct by checksum if needed.

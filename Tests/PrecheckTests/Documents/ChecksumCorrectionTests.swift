@@ -78,4 +78,16 @@ struct ChecksumCorrectionTests {
         #expect(code.value == truth)
         #expect(code.correctedFrom == nil)
     }
+
+    /// A code letter read as a Han character (H → 匡) must not hide the
+    /// code: the run is still located and re-read with the code's alphabet.
+    @Test func codeWithAHanMisreadIsStillLocatedAndReRead() throws {
+        let truth = "91130529MAXTF5WLQH"
+        let engine = ScriptedEngine { request in
+            request.whitelist == nil ? "统一社会信用代码91130529MAXTF5WLQ匡" : truth
+        }
+        let page = try DocumentReader().read(try ImageIntake().decode(try VipsImage(try TestImages.licensePage().canvas.raster).encoded(as: .jpeg(quality: 90))), engine: engine)
+        let code = try #require(page.fields["creditCode"])
+        #expect(code.value == truth)
+    }
 }
