@@ -50,7 +50,7 @@ struct FieldExtractor {
         for key in ["name", "organizationType", "registrationAuthority"] {
             fields[key] = reading(values[key])
         }
-        fields["legalRepresentative"] = reading(values["legalRepresentative"]?.droppingFaintEnds(on: cleaned.binary), transform: Self.personName)
+        fields["legalRepresentative"] = personName(values["legalRepresentative"])
         fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0) }
         // Kept as printed. (Re-reading with the capital-numeral set was
         // measured worse: Tesseract then reads 仟 as 人 and drops 捌.)
@@ -79,7 +79,7 @@ struct FieldExtractor {
     func idCardFront() throws -> [String: FieldReading] {
         let values = LabelledFields(catalogue: LabelCatalogue.idCardFront).extract(from: page)
         var fields: [String: FieldReading] = [:]
-        fields["name"] = reading(values["name"]?.droppingFaintEnds(on: cleaned.binary), transform: Self.personName)
+        fields["name"] = personName(values["name"])
         fields["sex"] = try constrained(values["sex"], characters: ValueCharacterSets.sex) { text in
             text.first.map(String.init).flatMap { ["男", "女"].contains($0) ? $0 : nil }
         }
@@ -134,6 +134,16 @@ struct FieldExtractor {
         return String(text[first...last])
     }
 
+    /// A person's name as read after its label: faint marks at its ends
+    /// dropped by their ink (``LabelledValue/droppingFaintEnds(on:ratio:)``),
+    /// then, when asked, a label rest before a colon, then anything that is
+    /// not part of a name (``personName(_:)``).
+    func personName(_ value: LabelledValue?, droppingLabelRest: Bool = false) -> FieldReading? {
+        reading(value?.droppingFaintEnds(on: cleaned.binary)) { text in
+            (droppingLabelRest ? Self.droppingLabelRest(text) : text).flatMap(Self.personName)
+        }
+    }
+
     /// The line holding two dates, or a date and 长期, as a value.
     func validityLine() -> LabelledValue? {
         let line = page.lines.first { line in
@@ -150,7 +160,7 @@ struct FieldExtractor {
             // 委托单位（盖章）： is the signature line, not the principal.
             text.isEmpty || text.hasPrefix("(盖章)") || text.hasPrefix("(公章)") ? nil : Self.droppingLabelRest(text)
         }
-        fields["agentName"] = reading(values["agentName"]?.droppingFaintEnds(on: cleaned.binary)) { Self.droppingLabelRest($0).flatMap(Self.personName) }
+        fields["agentName"] = personName(values["agentName"], droppingLabelRest: true)
         fields["agentIdNumber"] = try code(.idNumber)
         if let term = values["term"], let box = term.box {
             let dates = DateText.dates(in: term.text)

@@ -31,6 +31,16 @@ final class ScriptedEngine: OCREngine {
 
 @Suite("Checksum-guided correction")
 struct ChecksumCorrectionTests {
+    /// The rendered licence page, encoded and decoded once for every test.
+    static let licencePage = Result {
+        try ImageIntake().decode(try VipsImage(try TestImages.licensePage().canvas.raster).encoded(as: .jpeg(quality: 90)))
+    }
+
+    /// The licence page read with a scripted engine.
+    static func readLicencePage(with engine: ScriptedEngine) throws -> DocumentReading {
+        try DocumentReader().read(try licencePage.get(), engine: engine)
+    }
+
     /// A licence page whose every line the engine "reads" as the credit
     /// code with one character misread (B for 8): the reader must fix it by
     /// checksum and say so.
@@ -41,7 +51,7 @@ struct ChecksumCorrectionTests {
         let engine = ScriptedEngine(unsure: [12: ["3"]]) { request in
             request.whitelist == nil ? "统一社会信用代码\(misread)" : misread
         }
-        let page = try DocumentReader().read(try ImageIntake().decode(try VipsImage(try TestImages.licensePage().canvas.raster).encoded(as: .jpeg(quality: 90))), engine: engine)
+        let page = try Self.readLicencePage(with: engine)
         let code = try #require(page.fields["creditCode"])
         #expect(code.value == truth)
         #expect(code.correctedFrom == misread)
@@ -53,7 +63,7 @@ struct ChecksumCorrectionTests {
         // 5 validates), so nothing is changed and the rules will ask for review.
         let misread = "9113O522MA8GBT5ML4"
         let engine = ScriptedEngine { request in request.whitelist == nil ? "统一社会信用代码\(misread)" : "91130522MA8GBT5MLA" }
-        let page = try DocumentReader().read(try ImageIntake().decode(try VipsImage(try TestImages.licensePage().canvas.raster).encoded(as: .jpeg(quality: 90))), engine: engine)
+        let page = try Self.readLicencePage(with: engine)
         let code = try #require(page.fields["creditCode"])
         #expect(!CreditCode.isValid(code.value))
         #expect(code.correctedFrom == nil)
@@ -73,7 +83,7 @@ struct ChecksumCorrectionTests {
             guard request.whitelist != nil else { return label + split }
             return (request.region?.maxX ?? 0) >= lastCharacterRight ? truth : String(split.prefix(18))
         }
-        let page = try DocumentReader().read(try ImageIntake().decode(try VipsImage(try TestImages.licensePage().canvas.raster).encoded(as: .jpeg(quality: 90))), engine: engine)
+        let page = try Self.readLicencePage(with: engine)
         let code = try #require(page.fields["creditCode"])
         #expect(code.value == truth)
         #expect(code.correctedFrom == nil)
@@ -86,7 +96,7 @@ struct ChecksumCorrectionTests {
         let engine = ScriptedEngine { request in
             request.whitelist == nil ? "统一社会信用代码91130529MAXTF5WLQ匡" : truth
         }
-        let page = try DocumentReader().read(try ImageIntake().decode(try VipsImage(try TestImages.licensePage().canvas.raster).encoded(as: .jpeg(quality: 90))), engine: engine)
+        let page = try Self.readLicencePage(with: engine)
         let code = try #require(page.fields["creditCode"])
         #expect(code.value == truth)
     }
