@@ -20,6 +20,12 @@ public struct FieldReading: Sendable, Codable, Equatable {
     /// lowest over the places, −1…1). Near 0 the shapes cannot tell them
     /// apart (昊/吴), so the difference may be the recogniser's.
     public var shapeMargin: Double?
+    /// Set when ``value`` is the form's claim rather than the recogniser's
+    /// text: the image supports the claim well enough for the rules to
+    /// confirm it (``support`` at least the policy's minimum), so the claim
+    /// is the best statement of what the document says. This is what the
+    /// recogniser read there (e.g. 机凯 for 贾凯), kept as evidence.
+    public var read: String?
     /// Where it was read on the working image (for re-reading; not encoded).
     var workingBox: PixelBox?
 
@@ -37,6 +43,6 @@ public struct FieldReading: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value, confidence, box, correctedFrom, support, shapeMargin
+        case value, confidence, box, correctedFrom, support, shapeMargin, read
     }
 }

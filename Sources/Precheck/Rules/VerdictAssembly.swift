@@ -33,6 +33,13 @@ extension Verdict {
         reasons += IdentityRules(context: context).reasons()
         reasons += LetterRules(context: context).reasons()
         reasons += CopySealRules(context: context).reasons()
+        // A claim the rules confirmed by its support is reported as the
+        // field's value, with what was read beside it.
+        let confirmed = ConfirmedClaims(policy: policy)
+        for slot in usable.keys {
+            guard let reading = documents[slot]?.reading else { continue }
+            documents[slot]?.reading = confirmed.applying(form.claims(for: slot), to: reading)
+        }
         return Verdict(applicationId: form.applicationId ?? "", reasons: reasons, documents: documents, timingsMs: timingsMs)
     }
 }

@@ -49,6 +49,10 @@ public struct EvaluationReport: Sendable, Codable {
     public var copyDetection = Tally()
     /// `slot.field` → tally.
     public var fields: [String: Tally] = [:]
+    /// `slot.field` → tally of the recogniser's own text
+    /// (``FieldReading/read`` where the value is a confirmed claim): how
+    /// much of ``fields`` the reading alone gets right.
+    public var freeReadings: [String: Tally] = [:]
     /// The same split by scan style (clean vs degraded).
     public var fieldsByStyle: [String: Tally] = [:]
     /// Scan style (clean, degraded) → `slot.field` → tally.
@@ -76,16 +80,18 @@ public struct EvaluationReport: Sendable, Codable {
         lines.append("classification (kind fits slot): \(percent(classified))")
         lines.append("B&W copy detected correctly:     \(percent(copyDetection))")
         lines.append("fields read exactly (all):      \(percent(allFields))")
+        let free = freeReadings.values.reduce(into: Tally()) { $0.exact += $1.exact; $0.total += $1.total }
+        lines.append("  free reading alone (no claims): \(percent(free))")
         for (style, tally) in fieldsByStyle.sorted(by: { $0.key < $1.key }) {
             lines.append("  scans \(style.padding(toLength: 14, withPad: " ", startingAt: 0)) \(percent(tally))")
         }
         lines.append("")
         let styles = fieldsPerStyle.keys.sorted()
-        lines.append("| field | exact |" + styles.map { " \($0) |" }.joined())
-        lines.append("|---|---|" + styles.map { _ in "---|" }.joined())
+        lines.append("| field | exact |" + styles.map { " \($0) |" }.joined() + " free reading |")
+        lines.append("|---|---|" + styles.map { _ in "---|" }.joined() + "---|")
         for (key, tally) in fields.sorted(by: { $0.key < $1.key }) {
             let perStyle = styles.map { style in fieldsPerStyle[style]?[key].map { " \(percent($0)) |" } ?? " – |" }
-            lines.append("| \(key) | \(percent(tally)) |" + perStyle.joined())
+            lines.append("| \(key) | \(percent(tally)) |" + perStyle.joined() + " \(freeReadings[key].map(percent) ?? "–") |")
         }
         if !unreadable.isEmpty {
             lines.append("")

@@ -78,8 +78,10 @@ public struct Evaluator: Sendable {
             }
             for (key, value) in expected.sorted(by: { $0.key < $1.key }) {
                 let found = document.fields[key]?.value
-                let exact = found.map { TextNormalization.normalized($0) == TextNormalization.normalized(value) } ?? false
+                let matches = { (text: String?) in text.map { TextNormalization.normalized($0) == TextNormalization.normalized(value) } ?? false }
+                let exact = matches(found)
                 report.count(slot: slot.rawValue, field: key, style: degraded, exact: exact)
+                report.freeReadings["\(slot.rawValue).\(key)", default: EvaluationReport.Tally()].record(matches(document.fields[key].map { $0.read ?? $0.value }))
                 if !exact {
                     report.misses.append(.init(application: name, slot: slot.rawValue, field: key, expected: value, found: found))
                 }
@@ -125,6 +127,7 @@ extension EvaluationReport {
         copyDetection += other.copyDetection
         classified += other.classified
         for (key, tally) in other.fields { fields[key, default: Tally()] += tally }
+        for (key, tally) in other.freeReadings { freeReadings[key, default: Tally()] += tally }
         for (key, tally) in other.fieldsByStyle { fieldsByStyle[key, default: Tally()] += tally }
         for (style, tallies) in other.fieldsPerStyle {
             for (key, tally) in tallies { fieldsPerStyle[style, default: [:]][key, default: Tally()] += tally }

@@ -142,6 +142,10 @@ struct RuleTests {
         #expect(unsure.reasons.first?.field == "name")
         let supported = verdict { $0[.idCardFront]!.fields["name"] = field("王鸣", support: 0.9) }
         #expect(supported.decision == .preApproved)
+        // The verdict then shows the confirmed name, and what was read beside it.
+        #expect(supported.documents[.idCardFront]?.reading?.fields["name"]?.value == "王明")
+        #expect(supported.documents[.idCardFront]?.reading?.fields["name"]?.read == "王鸣")
+        #expect(unsure.documents[.idCardFront]?.reading?.fields["name"]?.value == "王鸣")
     }
 
     @Test func recogniserConfusionsGoToReviewNotRejection() {
