@@ -88,7 +88,8 @@ struct ReviewPage {
             let classes = [row.isMismatch ? "mismatch" : nil, row.isUnread ? "unread" : nil, row.isProblem ? "problem" : nil].compactMap { $0 }.joined(separator: " ")
             let read: HTML = row.read.map { field in
                 let support: HTML = field.support.map { " · support \(Double($0), decimals: 2)" } ?? .empty
-                return "\(field.value) <span class=\"muted\">(\(field.confidence, decimals: 2)\(support))</span>"
+                let misread: HTML = field.read.map { " · read \($0)" } ?? .empty
+                return "\(field.value) <span class=\"muted\">(\(field.confidence, decimals: 2)\(support)\(misread))</span>"
             } ?? "<span class=\"muted\">not read</span>"
             return """
             <tr class="\(classes)"><td class="key">\(row.key)<br><span class="muted">\(FieldComparison.labels[row.key] ?? "")</span></td>
