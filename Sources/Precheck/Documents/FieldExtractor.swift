@@ -52,9 +52,14 @@ struct FieldExtractor {
         }
         fields["legalRepresentative"] = personName(values["legalRepresentative"])
         fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0) }
-        // Kept as printed. (Re-reading with the capital-numeral set was
-        // measured worse: Tesseract then reads 仟 as 人 and drops 捌.)
-        fields["registeredCapital"] = reading(values["registeredCapital"])
+        // Kept as printed, but characters outside the capital numerals are
+        // compared by shape (see CapitalAmount). (Re-reading with the
+        // capital-numeral set was measured worse: Tesseract then reads 仟
+        // as 人 and drops 捌.)
+        if let capital = values["registeredCapital"]?.droppingFaintEnds(on: cleaned.binary) {
+            let amount = CapitalAmount(grey: cleaned.ocrGrey, binary: cleaned.binary).corrected(capital)
+            fields["registeredCapital"] = reading(capital) { _ in amount.isEmpty ? nil : amount }
+        }
         fields["establishedOn"] = try constrained(values["establishedOn"], characters: ValueCharacterSets.date, accept: DateText.normalize)
         fields["creditCode"] = try code(.creditCode)
         fields["issuedOn"] = try issueDate()

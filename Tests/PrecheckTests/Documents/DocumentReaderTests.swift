@@ -22,6 +22,8 @@ struct DocumentReaderTests {
         #expect(reading.fields["establishedOn"]?.value == "2011-09-21")
         #expect(reading.fields["issuedOn"]?.value == "2019-10-14")
         #expect(reading.fields["address"]?.value == "河北省邢台市临城县建设路684号")
+        // Tesseract reads 撞佰万元整; the glyph of 捌 is found among the numerals.
+        #expect(reading.fields["registeredCapital"]?.value == "捌佰万元整")
         // Boxes are in the uploaded image's pixels and hold the value.
         let box = try #require(reading.fields["creditCode"]?.box)
         #expect(box.width > 200 && box.x < 400 && box.y < 400)
@@ -76,6 +78,7 @@ struct DocumentReaderTests {
         let licence = try read("APP-0003", "businessLicense")
         #expect(licence.fields["creditCode"]?.value == "91430726MA7U7UAPAH")
         #expect(licence.fields["name"]?.value == "常德博远物业管理有限公司")
+        #expect(licence.fields["registeredCapital"]?.value == "贰仟万元整")
         let front = try read("APP-0003", "idCardFront")
         #expect(front.fields["idNumber"]?.value == "451425198407243072")
         #expect(front.fields["name"]?.value == "钟强")
@@ -96,6 +99,7 @@ struct DocumentReaderTests {
         let licence = try read("APP-0004", "businessLicense")
         #expect(licence.fields["creditCode"]?.value == "91330328MAQ87M0ULA")
         #expect(licence.fields["name"]?.value == "温州凯越物业管理有限公司")
+        #expect(licence.fields["registeredCapital"]?.value == "捌佰万元整")
         let front = try read("APP-0004", "idCardFront")
         #expect(front.fields["idNumber"]?.value == "653123199506012792")
         #expect(front.fields["birthDate"]?.value == "1995-06-01")
