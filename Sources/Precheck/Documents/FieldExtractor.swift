@@ -6,6 +6,9 @@ struct FieldExtractor {
     let cleaned: CleanedPage
     let engine: any OCREngine
 
+    /// The page's characters for comparing shapes with a closed set.
+    var printed: PrintedCharacters { PrintedCharacters(grey: cleaned.ocrGrey, binary: cleaned.binary) }
+
     func fields(for kind: DocumentKind) throws -> [String: FieldReading] {
         switch kind {
         case .businessLicense, .creditCodeCertificate: try license()
@@ -57,7 +60,7 @@ struct FieldExtractor {
         // capital-numeral set was measured worse: Tesseract then reads 仟
         // as 人 and drops 捌.)
         if let capital = values["registeredCapital"]?.droppingFaintEnds(on: cleaned.binary) {
-            let amount = CapitalAmount(grey: cleaned.ocrGrey, binary: cleaned.binary).corrected(capital)
+            let amount = CapitalAmount(page: printed).corrected(capital)
             fields["registeredCapital"] = reading(capital) { _ in amount.isEmpty ? nil : amount }
         }
         fields["establishedOn"] = try constrained(values["establishedOn"], characters: ValueCharacterSets.date, accept: DateText.normalize)
@@ -87,10 +90,10 @@ struct FieldExtractor {
         fields["name"] = personName(values["name"])
         fields["sex"] = try constrained(values["sex"], characters: ValueCharacterSets.sex) { text in
             text.first.map(String.init).flatMap { ["男", "女"].contains($0) ? $0 : nil }
-        }
+        } ?? shaped(values["sex"], among: ["男", "女"], count: 1)
         fields["ethnicity"] = try constrained(values["ethnicity"], characters: ValueCharacterSets.ethnicity) { text in
             ValueCharacterSets.ethnicGroups.contains(text) ? text : nil
-        }
+        } ?? shaped(values["ethnicity"], among: ValueCharacterSets.ethnicGroups)
         fields["birthDate"] = try constrained(values["birthDate"], characters: ValueCharacterSets.date, accept: DateText.normalize)
         fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0) }
         fields["idNumber"] = try code(.idNumber)
@@ -147,6 +150,16 @@ struct FieldExtractor {
         reading(value?.droppingFaintEnds(on: cleaned.binary)) { text in
             (droppingLabelRest ? Self.droppingLabelRest(text) : text).flatMap(Self.personName)
         }
+    }
+
+    /// A value with a closed set of texts that neither reading matched
+    /// (女 read as 妆, 彝 as 莱): the text of `candidates` whose characters
+    /// look most like those printed, as many as were read (or `count`).
+    /// Its confidence is the shape likeness, so a poor fit stays unsure.
+    func shaped(_ value: LabelledValue?, among candidates: [String], count: Int? = nil) -> FieldReading? {
+        guard let value, let box = value.box, !value.text.isEmpty,
+              let choice = printed.closest(of: candidates, count: count ?? value.text.count, in: box) else { return nil }
+        return FieldReading(value: choice.text, confidence: max(0, choice.likeness), box: cleaned.sourceBox(box), workingBox: box)
     }
 
     /// The line holding two dates, or a date and 长期, as a value.

@@ -94,6 +94,13 @@ struct DocumentReaderTests {
         #expect(licence.quality.redInkFraction > 0.001, "the company seal stamped on the copy is red")
     }
 
+    /// Values with a closed set of texts that Tesseract misread on these
+    /// samples (彝 read as 莱; 男 not read), settled by the glyphs' shapes.
+    @Test func closedSetValuesByShape() throws {
+        #expect(try read("APP-0007", "idCardFront").fields["ethnicity"]?.value == "彝")
+        #expect(try read("APP-0019", "idCardFront").fields["sex"]?.value == "男")
+    }
+
     @Test func phonePhoto() throws {
         #expect(try Samples.truth("APP-0004").style == "phonePhoto")
         let licence = try read("APP-0004", "businessLicense")
