@@ -31,7 +31,30 @@ struct IdentityRules {
                                            expected: number)
             }
         }
+        if context.usable[.idCardFront] != nil { reasons += cardConsistencyReasons() }
         if context.usable[.idCardBack] != nil { reasons += expiryReasons() }
+        return reasons
+    }
+
+    /// The card's printed birth date and sex against its own number (GB
+    /// 11643: digits 7-14 are the birth date, an odd 17th digit is male). A
+    /// card that contradicts itself was altered or misread: review, never a
+    /// pass. Unread or unsure values decide nothing here — the number itself
+    /// is checked against the form above.
+    func cardConsistencyReasons() -> [Reason] {
+        guard let numberReading = context.field(.idCardFront, "idNumber"),
+              let number = try? ResidentIDNumber.validate(numberReading.value) else { return [] }
+        let sure = context.policy.minMismatchConfidence
+        var reasons: [Reason] = []
+        if let birth = context.field(.idCardFront, "birthDate"), birth.confidence >= sure, birth.value != number.birthDate {
+            reasons.append(Reason.uncertain(.idCardFront, field: "birthDate", expected: number.birthDate, reading: birth,
+                                            detail: ReasonDetail("身份证上的出生日期与身份证号码不符", "the birth date printed on the ID card does not match its number")))
+        }
+        let numberSex = number.isMale ? "男" : "女"
+        if let sex = context.field(.idCardFront, "sex"), sex.confidence >= sure, sex.value != numberSex {
+            reasons.append(Reason.uncertain(.idCardFront, field: "sex", expected: numberSex, reading: sex,
+                                            detail: ReasonDetail("身份证上的性别与身份证号码不符", "the sex printed on the ID card does not match its number")))
+        }
         return reasons
     }
 

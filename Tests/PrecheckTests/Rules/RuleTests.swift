@@ -148,6 +148,25 @@ struct RuleTests {
         #expect(unsure.documents[.idCardFront]?.reading?.fields["name"]?.value == "王鸣")
     }
 
+    @Test func cardThatContradictsItsOwnNumberGoesToReview() {
+        // The number 330103198507120011: born 1985-07-12, 17th digit 1 (male).
+        let consistent = verdict {
+            $0[.idCardFront]!.fields["birthDate"] = field("1985-07-12")
+            $0[.idCardFront]!.fields["sex"] = field("男")
+        }
+        #expect(consistent.decision == .preApproved)
+        let altered = verdict {
+            $0[.idCardFront]!.fields["birthDate"] = field("1985-07-18")
+            $0[.idCardFront]!.fields["sex"] = field("女")
+        }
+        #expect(altered.decision == .manualReview)
+        #expect(altered.reasons.map(\.field) == ["birthDate", "sex"])
+        #expect(altered.reasons.first?.expected == "1985-07-12")
+        // An unsure reading decides nothing.
+        let unsure = verdict { $0[.idCardFront]!.fields["birthDate"] = field("1985-07-18", confidence: 0.4) }
+        #expect(unsure.decision == .preApproved)
+    }
+
     @Test func recogniserConfusionsGoToReviewNotRejection() {
         // The same confusion on two documents (昊 read as 吴), with glyphs that cannot tell them apart.
         var ambiguous = field("杭州云西物业管理有限公司", support: 0.02)
