@@ -101,6 +101,19 @@ struct DocumentReaderTests {
         #expect(try read("APP-0019", "idCardFront").fields["sex"]?.value == "男")
     }
 
+    /// On the phone photo, Tesseract reads the ID name 龚欣浩 as 著欣浩. The
+    /// disputed glyph, cut out by its ink, looks like 龚 and not like 著, so
+    /// the claim is supported; claims differing in one character are not.
+    @Test func misreadNameIsSupportedByItsShapeAndOnlyItsOwn() throws {
+        let file = try Samples.file("APP-0004", "idCardFront")
+        func support(_ claim: String) throws -> Double? {
+            try DocumentReader().read(contentsOf: file, engine: try TesseractEngine(), claims: ["name": claim]).fields["name"]?.support
+        }
+        #expect(try support("龚欣浩") ?? 0 >= 0.6)
+        #expect(try support("宫欣浩") ?? 1 < 0.6)
+        #expect(try support("龚欣涛") ?? 1 < 0.6)
+    }
+
     @Test func phonePhoto() throws {
         #expect(try Samples.truth("APP-0004").style == "phonePhoto")
         let licence = try read("APP-0004", "businessLicense")
