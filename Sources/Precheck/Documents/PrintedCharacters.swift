@@ -17,13 +17,13 @@ struct PrintedCharacters {
     /// 仟). The recogniser's own symbol boxes are placed too roughly to
     /// compare shapes in. `nil` unless exactly `count` characters are found.
     func cells(in box: PixelBox, count: Int) -> [PixelBox]? {
-        // Symbol boxes may fall short of the ink at either end: look a third
-        // of a character further, and drop a narrow mark picked up there (a
-        // colon after the label, a stroke of the next field).
         // Han characters are set on square bodies with a fixed advance: the
         // value's width per character measures them (its height, from the
         // recogniser's boxes, can be well off).
         let advance = Double(box.width) / Double(max(1, count))
+        // Symbol boxes may fall short of the ink at either end: look a third
+        // of a character further, and drop a narrow mark picked up there (a
+        // colon after the label, a stroke of the next field).
         let reach = Int(advance / 3), margin = max(2, box.height / 6)
         let band = PixelBox(x: box.x - reach, y: box.y - margin, width: box.width + 2 * reach, height: box.height + 2 * margin)
             .clipped(to: (binary.width, binary.height))
@@ -82,10 +82,10 @@ struct PrintedCharacters {
     func closest(of candidates: [String], count: Int, in box: PixelBox) -> (text: String, likeness: Double)? {
         let fitting = candidates.filter { $0.count == count }
         guard !fitting.isEmpty, let cells = cells(in: box, count: count) else { return nil }
-        let glyphs = cells.map { GlyphShape(grey: grey, box: $0) }
-        guard glyphs.allSatisfy({ $0 != nil }) else { return nil }
+        let glyphs = cells.compactMap { GlyphShape(grey: grey, box: $0) }
+        guard glyphs.count == cells.count else { return nil }
         let scored = fitting.map { text in
-            (text, zip(glyphs, text).reduce(0.0) { $0 + Double(templates.similarity(of: $1.0!, to: $1.1)) } / Double(count))
+            (text, zip(glyphs, text).reduce(0.0) { $0 + Double(templates.similarity(of: $1.0, to: $1.1)) } / Double(count))
         }
         return scored.max { $0.1 < $1.1 }.map { (text: $0.0, likeness: $0.1) }
     }
