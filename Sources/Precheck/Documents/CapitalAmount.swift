@@ -16,6 +16,8 @@ struct CapitalAmount {
     static let currency: Set<Character> = Set("元圆")
     static let endings: Set<Character> = Set("整正")
     static let prefix = "人民币"
+    /// Every character an amount may hold after its prefix.
+    static let alphabet = numerals.union(units).union(magnitudes).union(currency).union(endings).union(["零"])
 
     /// The page the amount is printed on.
     let page: PrintedCharacters
@@ -45,11 +47,6 @@ struct CapitalAmount {
         return true
     }
 
-    static func isInAlphabet(_ character: Character) -> Bool {
-        numerals.contains(character) || units.contains(character) || magnitudes.contains(character)
-            || currency.contains(character) || endings.contains(character) || character == "零"
-    }
-
     /// `value`'s text with its out-of-alphabet characters replaced as
     /// described above; the text unchanged when it already is an amount,
     /// when its characters cannot be told apart on the page, or when no
@@ -64,7 +61,7 @@ struct CapitalAmount {
         var previous: Character?
         for index in start..<characters.count {
             var character = characters[index]
-            if !Self.isInAlphabet(character), let closest = page.closest(of: Self.allowed(after: previous), to: cells[index]) {
+            if !Self.alphabet.contains(character), let closest = page.closest(of: Self.allowed(after: previous), to: cells[index]) {
                 character = closest
             }
             result.append(character)

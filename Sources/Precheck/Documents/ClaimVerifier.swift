@@ -61,8 +61,7 @@ struct ClaimVerifier {
         // up to a third of a character off), else the constrained reading's,
         // else an even split of the value's box (Han characters are set on
         // square bodies).
-        let printed = PrintedCharacters(grey: cleaned.ocrGrey, binary: cleaned.binary)
-        let boxes = printed.cells(in: box, count: claimCharacters.count) ?? spelt?.map(\.box) ?? (0..<claimCharacters.count).map { index in
+        let boxes = cleaned.printedCharacters.cells(in: box, count: claimCharacters.count) ?? spelt?.map(\.box) ?? (0..<claimCharacters.count).map { index in
             PixelBox(x: box.x + index * box.width / claimCharacters.count, y: box.y,
                      width: box.width / claimCharacters.count, height: box.height)
         }

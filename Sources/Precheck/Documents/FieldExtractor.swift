@@ -6,9 +6,6 @@ struct FieldExtractor {
     let cleaned: CleanedPage
     let engine: any OCREngine
 
-    /// The page's characters for comparing shapes with a closed set.
-    var printed: PrintedCharacters { PrintedCharacters(grey: cleaned.ocrGrey, binary: cleaned.binary) }
-
     func fields(for kind: DocumentKind) throws -> [String: FieldReading] {
         switch kind {
         case .businessLicense, .creditCodeCertificate: try license()
@@ -60,7 +57,7 @@ struct FieldExtractor {
         // capital-numeral set was measured worse: Tesseract then reads 仟
         // as 人 and drops 捌.)
         if let capital = values["registeredCapital"]?.droppingFaintEnds(on: cleaned.binary) {
-            let amount = CapitalAmount(page: printed).corrected(capital)
+            let amount = CapitalAmount(page: cleaned.printedCharacters).corrected(capital)
             fields["registeredCapital"] = reading(capital) { _ in amount.isEmpty ? nil : amount }
         }
         fields["establishedOn"] = try constrained(values["establishedOn"], characters: ValueCharacterSets.date, accept: DateText.normalize)
@@ -158,7 +155,7 @@ struct FieldExtractor {
     /// Its confidence is the shape likeness, so a poor fit stays unsure.
     func shaped(_ value: LabelledValue?, among candidates: [String], count: Int? = nil) -> FieldReading? {
         guard let value, let box = value.box, !value.text.isEmpty,
-              let choice = printed.closest(of: candidates, count: count ?? value.text.count, in: box) else { return nil }
+              let choice = cleaned.printedCharacters.closest(of: candidates, count: count ?? value.text.count, in: box) else { return nil }
         return FieldReading(value: choice.text, confidence: max(0, choice.likeness), box: cleaned.sourceBox(box), workingBox: box)
     }
 

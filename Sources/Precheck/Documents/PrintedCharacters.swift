@@ -72,7 +72,7 @@ struct PrintedCharacters {
     /// glyph in `box`.
     func closest(of candidates: Set<Character>, to box: PixelBox) -> Character? {
         guard let glyph = GlyphShape(grey: grey, box: box) else { return nil }
-        return candidates.sorted().max { templates.similarity(of: glyph, to: $0) < templates.similarity(of: glyph, to: $1) }
+        return Self.best(of: candidates.sorted()) { Double(templates.similarity(of: glyph, to: $0)) }?.candidate
     }
 
     /// Of `candidates`, the text whose characters look most like the
@@ -84,9 +84,19 @@ struct PrintedCharacters {
         guard !fitting.isEmpty, let cells = cells(in: box, count: count) else { return nil }
         let glyphs = cells.compactMap { GlyphShape(grey: grey, box: $0) }
         guard glyphs.count == cells.count else { return nil }
-        let scored = fitting.map { text in
-            (text, zip(glyphs, text).reduce(0.0) { $0 + Double(templates.similarity(of: $1.0, to: $1.1)) } / Double(count))
+        let best = Self.best(of: fitting) { text in
+            zip(glyphs, text).reduce(0.0) { $0 + Double(templates.similarity(of: $1.0, to: $1.1)) } / Double(count)
         }
-        return scored.max { $0.1 < $1.1 }.map { (text: $0.0, likeness: $0.1) }
+        return best.map { (text: $0.candidate, likeness: $0.score) }
     }
+
+    /// The candidate with the highest score, each scored once.
+    private static func best<Candidate>(of candidates: [Candidate], score: (Candidate) -> Double) -> (candidate: Candidate, score: Double)? {
+        candidates.map { (candidate: $0, score: score($0)) }.max { $0.score < $1.score }
+    }
+}
+
+extension CleanedPage {
+    /// This page's printed characters, for comparing shapes with a closed set.
+    var printedCharacters: PrintedCharacters { PrintedCharacters(grey: ocrGrey, binary: binary) }
 }

@@ -10,15 +10,24 @@
 struct ConfirmedClaims {
     let policy: CheckPolicy
 
-    /// `reading` with `claim` as its value when the rules confirm the claim
-    /// by support alone; otherwise `reading` unchanged. A code claim must
-    /// pass its own checksum (`isValid`) to become a value.
+    /// `reading` with `claim` as its value when ``ClaimComparison`` (the
+    /// rules' own comparison) agrees with a reading that spells it
+    /// differently; otherwise `reading` unchanged. A code claim must pass
+    /// its own checksum (`isValid`) to become a value.
     func applying(_ claim: String, to reading: FieldReading, isValid: ((String) -> Bool)? = nil) -> FieldReading {
-        let isCode = isValid != nil
-        func normalized(_ text: String) -> String { isCode ? CodeText.normalized(text) : TextNormalization.normalized(text) }
-        let stated = isCode ? CodeText.normalized(claim) : claim
-        guard !normalized(stated).isEmpty, normalized(reading.value) != normalized(stated), (reading.support ?? 0) >= policy.minSupport,
-              isValid?(stated) ?? true else { return reading }
+        let comparison = ClaimComparison(policy: policy)
+        let stated: String, spelledAlike: Bool, agreement: Agreement
+        if let isValid {
+            stated = CodeText.normalized(claim)
+            guard isValid(stated) else { return reading }
+            spelledAlike = CodeText.normalized(reading.value) == stated
+            agreement = comparison.code(claim: stated, reading: reading, isValid: isValid)
+        } else {
+            stated = claim
+            spelledAlike = TextNormalization.normalized(reading.value) == TextNormalization.normalized(claim)
+            agreement = comparison.text(claim: claim, reading: reading)
+        }
+        guard !spelledAlike, case .agrees = agreement else { return reading }
         var confirmed = reading
         confirmed.read = reading.value
         confirmed.value = stated

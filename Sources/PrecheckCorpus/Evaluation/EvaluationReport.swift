@@ -63,8 +63,11 @@ public struct EvaluationReport: Sendable, Codable {
     public var unreadable: [String] = []
     public var secondsPerApplication = 0.0
 
-    public var allFields: Tally {
-        fields.values.reduce(into: Tally()) { $0.exact += $1.exact; $0.total += $1.total }
+    public var allFields: Tally { Self.sum(fields) }
+
+    /// The tallies of `tallies` added up.
+    static func sum(_ tallies: [String: Tally]) -> Tally {
+        tallies.values.reduce(into: Tally()) { $0 += $1 }
     }
 
     /// The table `precheck eval` prints.
@@ -80,8 +83,7 @@ public struct EvaluationReport: Sendable, Codable {
         lines.append("classification (kind fits slot): \(percent(classified))")
         lines.append("B&W copy detected correctly:     \(percent(copyDetection))")
         lines.append("fields read exactly (all):      \(percent(allFields))")
-        let free = freeReadings.values.reduce(into: Tally()) { $0.exact += $1.exact; $0.total += $1.total }
-        lines.append("  free reading alone (no claims): \(percent(free))")
+        lines.append("  free reading alone (no claims): \(percent(Self.sum(freeReadings)))")
         for (style, tally) in fieldsByStyle.sorted(by: { $0.key < $1.key }) {
             lines.append("  scans \(style.padding(toLength: 14, withPad: " ", startingAt: 0)) \(percent(tally))")
         }
