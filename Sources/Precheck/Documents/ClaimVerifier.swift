@@ -56,7 +56,18 @@ struct ClaimVerifier {
         if recognised < 1, let binary = try readBinarised(around: box), binary.text == expected {
             recognised = max(recognised, binary.confidence)
         }
-        guard sameLength else { return (recognised, nil) }
+        guard sameLength else {
+            // No place-wise comparison (the recogniser split a character in
+            // two, 宜 → 和家, merged two, or lost one at an end): the claim is
+            // supported by shape only when every one of its characters, cut
+            // out by the ink, looks like it.
+            let shown = claimedExtents(of: box, read: readCharacters.count, claimed: claimCharacters.count).contains { extent in
+                cleaned.printedCharacters.cells(in: extent, count: claimCharacters.count).map { cells in
+                    zip(claimCharacters, cells).allSatisfy { fitsShape($0, in: $1) }
+                } ?? false
+            }
+            return (max(recognised, shown ? 1 : 0), nil)
+        }
         // Character boxes: found by their ink (the recogniser's own boxes sit
         // up to a third of a character off), else the constrained reading's,
         // else an even split of the value's box (Han characters are set on
@@ -79,13 +90,40 @@ struct ClaimVerifier {
     /// `claimed` than `read`.
     /// `nil` for characters other than Han (codes, digits).
     func compareShape(_ claimed: Character, with read: Character, in box: PixelBox) -> (favoursClaim: Bool, margin: Double)? {
-        let bounds = (cleaned.ocrGrey.width, cleaned.ocrGrey.height)
-        guard claimed.isHanCharacter, read.isHanCharacter,
-              let glyph = GlyphShape(grey: cleaned.ocrGrey, box: box.expanded(by: 2, within: bounds)) else { return nil }
+        guard claimed.isHanCharacter, read.isHanCharacter, let glyph = glyph(in: box) else { return nil }
         let own = templates.similarity(of: glyph, to: claimed), other = templates.similarity(of: glyph, to: read)
-        let rivals = RingGlyphChecker.impostorSet.subtracting([claimed, read])
-        let closer = rivals.lazy.filter { self.templates.similarity(of: glyph, to: $0) >= own }.prefix(maxShapeRivals + 1).count
-        return (own > other && closer <= maxShapeRivals, Double(own - other))
+        return (own > other && hasFewRivals(glyph, closerThan: own, besides: [claimed, read]), Double(own - other))
+    }
+
+    /// Where the claim's characters may be printed when `read` characters
+    /// were read in `box`: the box itself, and when the claim is longer,
+    /// the box grown by the missing characters' advance on the left or on
+    /// the right (a character lost at an end), inside the page.
+    func claimedExtents(of box: PixelBox, read: Int, claimed: Int) -> [PixelBox] {
+        guard claimed > read, read > 0 else { return [box] }
+        let grow = box.width * (claimed - read) / read
+        let bounds = (cleaned.ocrGrey.width, cleaned.ocrGrey.height)
+        return [box,
+                PixelBox(x: box.x - grow, y: box.y, width: box.width + grow, height: box.height).clipped(to: bounds),
+                PixelBox(x: box.x, y: box.y, width: box.width + grow, height: box.height).clipped(to: bounds)]
+    }
+
+    /// Whether the glyph in `box` looks like `claimed`, a Han character,
+    /// with at most ``maxShapeRivals`` impostors looking as much like it.
+    func fitsShape(_ claimed: Character, in box: PixelBox) -> Bool {
+        guard claimed.isHanCharacter, let glyph = glyph(in: box) else { return false }
+        return hasFewRivals(glyph, closerThan: templates.similarity(of: glyph, to: claimed), besides: [claimed])
+    }
+
+    private func glyph(in box: PixelBox) -> GlyphShape? {
+        GlyphShape(grey: cleaned.ocrGrey, box: box.expanded(by: 2, within: (cleaned.ocrGrey.width, cleaned.ocrGrey.height)))
+    }
+
+    /// Whether at most ``maxShapeRivals`` impostors (other than `besides`)
+    /// look at least `likeness` like `glyph`.
+    private func hasFewRivals(_ glyph: GlyphShape, closerThan likeness: Float, besides: Set<Character>) -> Bool {
+        let rivals = RingGlyphChecker.impostorSet.subtracting(besides)
+        return rivals.lazy.filter { self.templates.similarity(of: glyph, to: $0) >= likeness }.prefix(maxShapeRivals + 1).count <= maxShapeRivals
     }
 
     /// Reads the value in `box` again, freely, from the binarised page.

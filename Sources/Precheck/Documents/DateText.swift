@@ -6,6 +6,10 @@ public enum DateText {
         firstDate(in: text)?.iso
     }
 
+    /// Marks OCR puts between a date's digits and its separators
+    /// (`2027年01]月08日`); skipped inside a date.
+    static let strays: Set<Character> = ["]", "[", "|", "(", ")", "'", "\"", "`", "‘", "’", "“", "”", " "]
+
     /// Every date in `text`, in order (e.g. both ends of `2015.01.07-2035.01.07`).
     public static func dates(in text: String) -> [CalendarDate] {
         let characters = Array(TextNormalization.normalized(text))
@@ -18,9 +22,12 @@ public enum DateText {
             var year = ""
             while cursor < characters.count, characters[cursor].isASCIIDigit, year.count < 4 { year.append(characters[cursor]); cursor += 1 }
             guard year.count == 4, cursor < characters.count, !characters[cursor].isASCIIDigit else { index = cursor; continue }
+            func skipStrays() { while cursor < characters.count, strays.contains(characters[cursor]) { cursor += 1 } }
             func number(after separators: Set<Character>) -> Int? {
+                skipStrays()
                 guard cursor < characters.count, separators.contains(characters[cursor]) else { return nil }
                 cursor += 1
+                skipStrays()
                 var digits = ""
                 while cursor < characters.count, characters[cursor].isASCIIDigit, digits.count < 2 { digits.append(characters[cursor]); cursor += 1 }
                 return Int(digits)
@@ -28,7 +35,9 @@ public enum DateText {
             let separators: Set<Character> = ["年", ".", "-", "/"]
             if let month = number(after: separators), let day = number(after: ["月", ".", "-", "/"]),
                let date = CalendarDate(year: Int(year)!, month: month, day: day) {
-                if cursor < characters.count, characters[cursor] == "日" { cursor += 1 }
+                let end = cursor
+                skipStrays()
+                if cursor < characters.count, characters[cursor] == "日" { cursor += 1 } else { cursor = end }
                 dates.append(date)
                 index = cursor
             } else {

@@ -159,6 +159,17 @@ struct FieldExtractor {
         return FieldReading(value: choice.text, confidence: max(0, choice.likeness), box: cleaned.sourceBox(box), workingBox: box)
     }
 
+    /// The two ends of a term (`自2026年01月09日至2027年01月08日止`): the
+    /// dates before and after 至 (or 到). Without that word, two dates are
+    /// the start and the end; a lone date could be either and gives neither.
+    static func termDates(_ text: String) -> (start: CalendarDate?, end: CalendarDate?) {
+        if let split = text.firstIndex(where: { $0 == "至" || $0 == "到" }) {
+            return (DateText.dates(in: String(text[..<split])).last, DateText.dates(in: String(text[text.index(after: split)...])).first)
+        }
+        let dates = DateText.dates(in: text)
+        return dates.count >= 2 ? (dates[0], dates[1]) : (nil, nil)
+    }
+
     /// The line holding two dates, or a date and 长期, as a value.
     func validityLine() -> LabelledValue? {
         let line = page.lines.first { line in
@@ -178,9 +189,9 @@ struct FieldExtractor {
         fields["agentName"] = personName(values["agentName"], droppingLabelRest: true)
         fields["agentIdNumber"] = try code(.idNumber)
         if let term = values["term"], let box = term.box {
-            let dates = DateText.dates(in: term.text)
-            if dates.count >= 1 { fields["termStart"] = FieldReading(value: dates[0].iso, confidence: term.confidence, box: cleaned.sourceBox(box)) }
-            if dates.count >= 2 { fields["termEnd"] = FieldReading(value: dates[1].iso, confidence: term.confidence, box: cleaned.sourceBox(box)) }
+            let (start, end) = Self.termDates(term.text)
+            fields["termStart"] = start.map { FieldReading(value: $0.iso, confidence: term.confidence, box: cleaned.sourceBox(box)) }
+            fields["termEnd"] = end.map { FieldReading(value: $0.iso, confidence: term.confidence, box: cleaned.sourceBox(box)) }
         }
         fields["signedOn"] = reading(values["signedOn"], transform: DateText.normalize)
         return fields

@@ -53,8 +53,11 @@ struct LabelledFields {
     }
 
     /// Field key → value, the first occurrence of each label with a value.
+    /// A line found twice (a photo's slightly bent line can be traced as two
+    /// overlapping lines, one cut short) gives the longer of its values.
     func extract(from page: PageText) -> [String: LabelledValue] {
         var values: [String: LabelledValue] = [:]
+        var valueLines: [String: PixelBox] = [:]
         var index = 0
         let lines = page.lines
         while index < lines.count {
@@ -63,7 +66,8 @@ struct LabelledFields {
             // Stray marks before the first label (|”姓名…) would hide it.
             while let first = characters.first, Self.strays.contains(first.character) { characters.removeFirst() }
             let hits = findLabels(in: characters.map(\.character))
-            for (position, hit) in hits.enumerated() where values[hit.entry.key] == nil {
+            for (position, hit) in hits.enumerated()
+            where values[hit.entry.key] == nil || valueLines[hit.entry.key].map({ Self.sameLine($0, line.box) }) ?? false {
                 let end = position + 1 < hits.count ? hits[position + 1].start : characters.count
                 var slice = Array(characters[hit.end..<max(hit.end, end)])
                 slice = dropLabelEcho(slice, entry: hit.entry)
@@ -86,11 +90,24 @@ struct LabelledFields {
                         next += 1
                     }
                 }
-                if !value.text.isEmpty || values[hit.entry.key] == nil { values[hit.entry.key] = value }
+                if let earlier = values[hit.entry.key], !earlier.text.isEmpty, valueLines[hit.entry.key] != line.box {
+                    // The same line traced again: keep the longer reading.
+                    guard value.text.count > earlier.text.count else { continue }
+                }
+                if !value.text.isEmpty || values[hit.entry.key] == nil {
+                    values[hit.entry.key] = value
+                    valueLines[hit.entry.key] = line.box
+                }
             }
             index += 1
         }
         return values
+    }
+
+    /// Whether two line boxes share most of their height (one printed line).
+    static func sameLine(_ a: PixelBox, _ b: PixelBox) -> Bool {
+        let overlap = min(a.maxY, b.maxY) - max(a.y, b.y)
+        return Double(overlap) >= 0.5 * Double(min(a.height, b.height))
     }
 
     /// A value that opens with the rest of a longer form of its label

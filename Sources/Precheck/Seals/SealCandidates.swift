@@ -19,7 +19,8 @@ struct SealCandidates: Sendable {
     /// Clusters of red ink: the mask is reduced to cells of a few pixels,
     /// cells with ink are grown by one cell to close gaps in faded ink,
     /// connected cells form clusters, and clusters whose boxes overlap
-    /// (arcs of a broken ring) are merged.
+    /// (arcs of a broken ring) are merged; clusters too large for a seal
+    /// are left out before merging.
     func redClusters(_ mask: InkMask) -> [PixelBox] {
         let shortSide = min(mask.width, mask.height)
         let cell = max(2, shortSide / 400)
@@ -45,8 +46,12 @@ struct SealCandidates: Sendable {
         let clusters = Self.connectedBoxes(grown, columns: columns, rows: rows).map { box in
             PixelBox(x: box.x * cell, y: box.y * cell, width: box.width * cell, height: box.height * cell)
         }
+        // Arcs of one seal are each smaller than a seal. A cluster larger
+        // than the largest seal is something else (on a phone photo, a red
+        // table framing the page) and must not swallow the seals it surrounds.
         let minSide = Int(2 * minRadiusShare * Double(shortSide) * 0.3)
-        return Self.mergedOverlapping(clusters.filter { max($0.width, $0.height) >= minSide })
+        let maxSide = Int(2 * maxRadiusShare * Double(shortSide))
+        return Self.mergedOverlapping(clusters.filter { (minSide...maxSide).contains(max($0.width, $0.height)) })
             .filter { isPlausible($0, shortSide: shortSide) }
     }
 

@@ -361,6 +361,24 @@ struct LabelRestTests {
             entry: LabelCatalogue.letter.first { $0.key == "agentName" }!).count == 7)
     }
 
+    /// On a photo a bent line can be traced twice, once cut short
+    /// (APP-0043 of seed 2036: 委托单位:泸州明辉和 above 委托单位:泸州明辉建材有限责任公司,
+    /// the pair overlapping); the longer reading of that one line is the value.
+    /// A second line lower down with the same label does not replace the first.
+    @Test func aLineTracedTwiceGivesItsLongerValue() {
+        func line(_ text: String, y: Int) -> ReadLine {
+            let symbols = text.enumerated().map { index, character in
+                RecognizedSymbol(text: String(character), confidence: 0.9, box: PixelBox(x: 30 * index, y: y, width: 28, height: 30))
+            }
+            return ReadLine(text: text, box: PixelBox(x: 0, y: y, width: 30 * text.count, height: 30), confidence: 0.9, symbols: symbols)
+        }
+        let fields = LabelledFields(catalogue: LabelCatalogue.letter)
+        let traced = PageText(lines: [line("委托单位:泸州明辉和", y: 100), line("委托单位:泸州明辉建材有限责任公司", y: 106)])
+        #expect(fields.extract(from: traced)["principalName"]?.text == "泸州明辉建材有限责任公司")
+        let twoLines = PageText(lines: [line("委托单位:泸州明辉和", y: 100), line("委托单位:泸州明辉建材有限责任公司", y: 400)])
+        #expect(fields.extract(from: twoLines)["principalName"]?.text == "泸州明辉和")
+    }
+
     @Test func personNamesLoseTheMarksAroundThem() {
         #expect(FieldExtractor.personName(")郑晨") == "郑晨")
         #expect(FieldExtractor.personName("孙平|") == "孙平")

@@ -52,6 +52,25 @@ struct SealDetectorTests {
         #expect(abs(seal.radiusX - 118) < 6 && abs(seal.radiusY - 118) < 6)
     }
 
+    /// A phone photo of a page on a red-brown table: the table, all round
+    /// the page, is red ink to the mask, and must not swallow the seal
+    /// (seed 2035 APP-0022 and APP-0287 lost their letter seals so).
+    @Test func sealOnAPageLyingOnARedTableIsFound() throws {
+        var canvas = Canvas(width: 1400, height: 1900, background: RGB(150, 72, 62))
+        canvas.paint(PixelBox(x: 90, y: 80, width: 1220, height: 1740), colour: .paper)
+        var random = SeededRandom(seed: 11)
+        for line in 0..<12 {
+            _ = try canvas.text("本授权书自签署之日起生效，特此证明。", x: 200, y: 900 + line * 60, points: 14, dpi: 150)
+        }
+        try SealRenderer.stamp(SealStyle(ringText: "南京秦淮区云溪五金店", radius: 118), on: &canvas, cx: 900, cy: 1150, random: &random)
+        let cleaned = try PageCleaner().clean(try ImageIntake().decode(try VipsImage(canvas.raster).encoded(as: .png)))
+        let seals = SealDetector().detect(in: cleaned)
+        #expect(seals.count == 1)
+        let seal = try #require(seals.first)
+        #expect(seal.colour == .red)
+        #expect(abs(seal.centreX - 900) < 6 && abs(seal.centreY - 1150) < 6)
+    }
+
     @Test func blackAndWhiteCopyHasRedCompanySealAndGreyAuthoritySeal() throws {
         let truth = try Samples.truth("APP-0008")
         #expect(truth.presentation["businessLicense"]!.blackAndWhiteCopy && truth.presentation["businessLicense"]!.companySealOnCopy)
