@@ -22,6 +22,11 @@ public struct PixelBox: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String { "[\(x), \(y), \(width), \(height)]" }
 
     /// The smallest box holding both.
+    /// Whether the point lies inside the box.
+    public func contains(x px: Double, y py: Double) -> Bool {
+        px >= Double(x) && px < Double(maxX) && py >= Double(y) && py < Double(maxY)
+    }
+
     public func union(_ other: PixelBox) -> PixelBox {
         let left = min(x, other.x), top = min(y, other.y)
         return PixelBox(x: left, y: top, width: max(maxX, other.maxX) - left, height: max(maxY, other.maxY) - top)

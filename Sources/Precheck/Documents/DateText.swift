@@ -10,6 +10,10 @@ public enum DateText {
     /// (`2027年01]月08日`); skipped inside a date.
     static let strays: Set<Character> = ["]", "[", "|", "(", ")", "'", "\"", "`", "‘", "’", "“", "”", " "]
 
+    /// Separators of a numeric date (`2015.03.12`), with the marks OCR
+    /// reads for its dots (`2040:04.22`, `2040,04.22`).
+    static let numericSeparators: Set<Character> = [".", "-", "/", ":", ",", "·"]
+
     /// Every date in `text`, in order (e.g. both ends of `2015.01.07-2035.01.07`).
     public static func dates(in text: String) -> [CalendarDate] {
         let characters = Array(TextNormalization.normalized(text))
@@ -32,8 +36,7 @@ public enum DateText {
                 while cursor < characters.count, characters[cursor].isASCIIDigit, digits.count < 2 { digits.append(characters[cursor]); cursor += 1 }
                 return Int(digits)
             }
-            let separators: Set<Character> = ["年", ".", "-", "/"]
-            if let month = number(after: separators), let day = number(after: ["月", ".", "-", "/"]),
+            if let month = number(after: numericSeparators.union(["年"])), let day = number(after: numericSeparators.union(["月"])),
                let date = CalendarDate(year: Int(year)!, month: month, day: day) {
                 let end = cursor
                 skipStrays()

@@ -36,6 +36,10 @@ public struct CleanedPage: Sendable {
     /// Working image → uploaded image.
     public var transform: PageTransform
     public var quality: QualityMeasures
+    /// On a photo (``QualityMeasures/isPhotographed``), the document's
+    /// extent in working pixels: what lies outside it is the table or wall
+    /// around the page. `nil` for scans.
+    public var documentBox: PixelBox?
     /// Confidence in the turn applied, 0-1 (0 when not measured).
     public var orientationConfidence: Double
     /// Leptonica's confidence in the skew angle applied (0 when none).
@@ -114,11 +118,13 @@ public struct PageCleaner: Sendable {
         let binary = try Leptonica.binarize(ocrGrey)
         dpi = estimateDPI(binary, fallback: dpi)
 
+        let document = QualityMeter.documentBox(grey: grey, colour: colour)
         let quality = QualityMeter(separator: options.redInk).measure(
-            colour: colour, grey: grey, binary: binary, redMask: redInk, source: image, estimatedDPI: dpi)
+            colour: colour, grey: grey, binary: binary, redMask: redInk, source: image, estimatedDPI: dpi, document: document)
         return CleanedPage(colour: colour, grey: grey, ocrGrey: ocrGrey, binary: binary, redInk: redInk,
-                           transform: transform, quality: quality, orientationConfidence: orientationConfidence,
-                           skewConfidence: skewConfidence)
+                           transform: transform, quality: quality,
+                           documentBox: quality.isPhotographed == true ? document.box : nil,
+                           orientationConfidence: orientationConfidence, skewConfidence: skewConfidence)
     }
 
     /// The part of the image inside dark scanner borders (rows and columns

@@ -84,8 +84,10 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
 public struct QualityMeter {
     let separator: RedInkSeparator
 
+    /// The measures of a working image; `document` is its
+    /// ``documentBox(grey:colour:)``.
     func measure(colour: Raster, grey: Raster, binary: Raster, redMask: Raster, source: DecodedImage,
-                 estimatedDPI: Double) -> QualityMeasures {
+                 estimatedDPI: Double, document: (box: PixelBox, paperLevel: Int)) -> QualityMeasures {
         let n = Double(grey.pixelCount)
         var sum = 0.0, sumSquares = 0.0, shadows = 0
         for value in grey.pixels {
@@ -104,7 +106,7 @@ public struct QualityMeter {
         // a photo, everything around the document (a table or wall around a
         // grey copy is not the copy's colour).
         var excluded = Self.dilated(redMask, radius: 4)
-        let (document, paperLevel) = Self.documentBox(grey: grey, colour: colour)
+        let (document, paperLevel) = document
         if document.area < colour.pixelCount {
             for y in 0..<colour.height where y < document.y || y >= document.maxY {
                 for x in 0..<colour.width { excluded[y * colour.width + x] = 255 }

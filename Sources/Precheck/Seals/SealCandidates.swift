@@ -19,8 +19,8 @@ struct SealCandidates: Sendable {
     /// Clusters of red ink: the mask is reduced to cells of a few pixels,
     /// cells with ink are grown by one cell to close gaps in faded ink,
     /// connected cells form clusters, and clusters whose boxes overlap
-    /// (arcs of a broken ring) are merged; clusters too large for a seal
-    /// are left out before merging.
+    /// (arcs of a broken ring) are merged into boxes no larger than a seal;
+    /// clusters too large for a seal are left out.
     func redClusters(_ mask: InkMask) -> [PixelBox] {
         let shortSide = min(mask.width, mask.height)
         let cell = max(2, shortSide / 400)
@@ -46,12 +46,13 @@ struct SealCandidates: Sendable {
         let clusters = Self.connectedBoxes(grown, columns: columns, rows: rows).map { box in
             PixelBox(x: box.x * cell, y: box.y * cell, width: box.width * cell, height: box.height * cell)
         }
-        // Arcs of one seal are each smaller than a seal. A cluster larger
-        // than the largest seal is something else (on a phone photo, a red
-        // table framing the page) and must not swallow the seals it surrounds.
+        // Arcs of one seal are each smaller than a seal, and so are they
+        // merged. Anything larger is something else (on a phone photo, a
+        // reddish table framing the page, solid or as speckled grain) and
+        // must not swallow the seals it surrounds.
         let minSide = Int(2 * minRadiusShare * Double(shortSide) * 0.3)
         let maxSide = Int(2 * maxRadiusShare * Double(shortSide))
-        return Self.mergedOverlapping(clusters.filter { (minSide...maxSide).contains(max($0.width, $0.height)) })
+        return Self.mergedOverlapping(clusters.filter { (minSide...maxSide).contains(max($0.width, $0.height)) }, maxSide: maxSide)
             .filter { isPlausible($0, shortSide: shortSide) }
     }
 
@@ -88,15 +89,18 @@ struct SealCandidates: Sendable {
         return boxes
     }
 
-    /// Repeatedly merges boxes that overlap until none do.
-    static func mergedOverlapping(_ boxes: [PixelBox]) -> [PixelBox] {
+    /// Repeatedly merges boxes that overlap, as long as the merged box's
+    /// longer side stays within `maxSide`, until none do.
+    static func mergedOverlapping(_ boxes: [PixelBox], maxSide: Int) -> [PixelBox] {
         var merged = boxes
         var changed = true
         while changed {
             changed = false
             outer: for i in merged.indices {
                 for j in merged.indices where j > i && merged[i].intersection(merged[j]) != nil {
-                    merged[i] = merged[i].union(merged[j])
+                    let union = merged[i].union(merged[j])
+                    guard max(union.width, union.height) <= maxSide else { continue }
+                    merged[i] = union
                     merged.remove(at: j)
                     changed = true
                     break outer

@@ -21,10 +21,12 @@ public struct SealDetector: Sendable {
     /// The seals on `page`, sorted by score, best first.
     public func detect(in page: CleanedPage) -> [DetectedSeal] {
         let red = InkMask(redInk: page.redInk)
-        var seals = candidates.redClusters(red).compactMap { seal(in: $0, of: red, colour: .red) }
+        // On a photo, seals are on the document, not on the table around it.
+        let onDocument = { (box: PixelBox) in page.documentBox.map { $0.contains(x: box.centerX, y: box.centerY) } ?? true }
+        var seals = candidates.redClusters(red).filter(onDocument).compactMap { seal(in: $0, of: red, colour: .red) }
         if page.quality.isBlackAndWhiteCopy {
             let dark = InkMask(grey: page.grey, darkerThan: greyInkThreshold)
-            let grey = candidates.greyClusters(page.binary).compactMap { seal(in: $0, of: dark, colour: .grey) }
+            let grey = candidates.greyClusters(page.binary).filter(onDocument).compactMap { seal(in: $0, of: dark, colour: .grey) }
             // A red seal's dark overprint must not count twice.
             seals += grey.filter { candidate in !seals.contains { $0.overlaps(candidate) } }
         }

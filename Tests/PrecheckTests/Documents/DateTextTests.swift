@@ -17,6 +17,9 @@ struct DateTextTests {
         #expect(DateText.normalize("2027年01]月08日") == "2027-01-08")
         #expect(DateText.normalize("2026年|01月31|日") == "2026-01-31")
         #expect(DateText.dates(in: "自2026年01]月31日至2028年01月30日止").map(\.iso) == ["2026-01-31", "2028-01-30"])
+        // A dot read as a colon or comma (seed 2036 APP-0163: 2020.04.22-2040:04.22).
+        #expect(DateText.dates(in: "2020.04.22-2040:04.22").map(\.iso) == ["2020-04-22", "2040-04-22"])
+        #expect(DateText.normalize("2040,04.22") == "2040-04-22")
         // Still no date where the digits do not make one.
         #expect(DateText.normalize("2026年0]月09日") == nil)
     }
