@@ -21,12 +21,12 @@ public struct PixelBox: Sendable, Hashable, Codable, CustomStringConvertible {
     public var centerY: Double { Double(y) + Double(height) / 2 }
     public var description: String { "[\(x), \(y), \(width), \(height)]" }
 
-    /// The smallest box holding both.
     /// Whether the point lies inside the box.
     public func contains(x px: Double, y py: Double) -> Bool {
         px >= Double(x) && px < Double(maxX) && py >= Double(y) && py < Double(maxY)
     }
 
+    /// The smallest box holding both.
     public func union(_ other: PixelBox) -> PixelBox {
         let left = min(x, other.x), top = min(y, other.y)
         return PixelBox(x: left, y: top, width: max(maxX, other.maxX) - left, height: max(maxY, other.maxY) - top)

@@ -58,6 +58,12 @@ struct LabelledFields {
     func extract(from page: PageText) -> [String: LabelledValue] {
         var values: [String: LabelledValue] = [:]
         var valueLines: [String: PixelBox] = [:]
+        // Each key is read once; only its line traced again (an overlapping
+        // line, not the same one) may replace a shorter reading.
+        func mayRead(_ key: String, on box: PixelBox) -> Bool {
+            guard let earlier = valueLines[key] else { return true }
+            return earlier != box && Self.sameLine(earlier, box)
+        }
         var index = 0
         let lines = page.lines
         while index < lines.count {
@@ -66,8 +72,7 @@ struct LabelledFields {
             // Stray marks before the first label (|”姓名…) would hide it.
             while let first = characters.first, Self.strays.contains(first.character) { characters.removeFirst() }
             let hits = findLabels(in: characters.map(\.character))
-            for (position, hit) in hits.enumerated()
-            where values[hit.entry.key] == nil || valueLines[hit.entry.key].map({ Self.sameLine($0, line.box) }) ?? false {
+            for (position, hit) in hits.enumerated() where mayRead(hit.entry.key, on: line.box) {
                 let end = position + 1 < hits.count ? hits[position + 1].start : characters.count
                 var slice = Array(characters[hit.end..<max(hit.end, end)])
                 slice = dropLabelEcho(slice, entry: hit.entry)
@@ -90,14 +95,9 @@ struct LabelledFields {
                         next += 1
                     }
                 }
-                if let earlier = values[hit.entry.key], !earlier.text.isEmpty, valueLines[hit.entry.key] != line.box {
-                    // The same line traced again: keep the longer reading.
-                    guard value.text.count > earlier.text.count else { continue }
-                }
-                if !value.text.isEmpty || values[hit.entry.key] == nil {
-                    values[hit.entry.key] = value
-                    valueLines[hit.entry.key] = line.box
-                }
+                if let earlier = values[hit.entry.key], value.text.count <= earlier.text.count { continue }
+                values[hit.entry.key] = value
+                valueLines[hit.entry.key] = line.box
             }
             index += 1
         }
