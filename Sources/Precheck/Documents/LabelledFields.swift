@@ -59,7 +59,7 @@ struct LabelledFields {
         var values: [String: LabelledValue] = [:]
         var valueLines: [String: PixelBox] = [:]
         // Each key is read once; only its line traced again (an overlapping
-        // line, not the same one) may replace a shorter reading.
+        // line, not the same one) may replace a reading it holds more of.
         func mayRead(_ key: String, on box: PixelBox) -> Bool {
             guard let earlier = valueLines[key] else { return true }
             return earlier != box && Self.sameLine(earlier, box)
@@ -95,13 +95,24 @@ struct LabelledFields {
                         next += 1
                     }
                 }
-                if let earlier = values[hit.entry.key], value.text.count <= earlier.text.count { continue }
+                if let earlier = values[hit.entry.key], !Self.isFuller(value.text, than: earlier.text) { continue }
                 values[hit.entry.key] = value
                 valueLines[hit.entry.key] = line.box
             }
             index += 1
         }
         return values
+    }
+
+    /// Whether `later`, read where `earlier` was (the same line traced
+    /// twice), is the fuller reading of the same value: an empty `earlier`,
+    /// or the same first two letters or digits and more of them. Marks do
+    /// not count, and a different opening is another reading, not a fuller
+    /// one (廖俊超 stays against ，座伏 from a garbled trace).
+    static func isFuller(_ later: String, than earlier: String) -> Bool {
+        let fuller = later.filter { $0.isLetter || $0.isNumber }, shorter = earlier.filter { $0.isLetter || $0.isNumber }
+        if shorter.isEmpty { return !fuller.isEmpty }
+        return fuller.count > shorter.count && shorter.count >= 2 && fuller.prefix(2) == shorter.prefix(2)
     }
 
     /// Whether two line boxes share most of their height (one printed line).

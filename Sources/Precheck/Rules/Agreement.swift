@@ -22,7 +22,8 @@ struct ClaimComparison {
     /// document (`others`: readings elsewhere of what must be the same
     /// value). A lone one-character difference goes to review, and so does
     /// any difference whose glyphs look as much like the claim as like the
-    /// reading (``FieldReading/shapeMargin``).
+    /// reading (``FieldReading/shapeMargin``), or whose reading holds half
+    /// the claim or less.
     func text(claim: String, reading: FieldReading?, others: [FieldReading?] = []) -> Agreement {
         let agreement = compare(claim: claim, reading: reading, others: others, normalize: TextNormalization.normalized, minDistance: 2,
                                 distance: { TextSimilarity.glyphDistance(read: $0, claim: $1) })
@@ -30,6 +31,12 @@ struct ClaimComparison {
         // the recogniser's noise (兹谷1 for 蔡俊华), not another name.
         if case .differs(let read) = agreement, TextNormalization.normalized(claim).allSatisfy(\.isHanCharacter),
            TextNormalization.normalized(read.value).contains(where: { $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            return .uncertain(read)
+        }
+        // A reading holding half the claim or less (二 for 孔浩宁, a line
+        // cut short) is an incomplete reading, not another value.
+        if case .differs(let read) = agreement,
+           2 * read.value.filter({ $0.isLetter || $0.isNumber }).count <= TextNormalization.normalized(claim).count {
             return .uncertain(read)
         }
         return agreement

@@ -179,6 +179,14 @@ struct RuleTests {
         // Latin letters or digits where a Chinese name should be: noise.
         let noise = verdict { $0[.idCardFront]!.fields["name"] = field("兹谷1", support: 0) }
         #expect(codes(noise) == ["FIELD_UNCERTAIN"])
+        // Half of the name or less read (seed 2037 APP-0251: 孔浩宁 read as 二), with
+        // the letter's agent unread: an incomplete reading, not another person.
+        let partial = verdict {
+            $0[.idCardFront]!.fields["name"] = field("二", support: 0)
+            $0[.authorizationLetter]!.fields["agentName"] = nil
+        }
+        #expect(partial.decision == .manualReview, "\(codes(partial))")
+        #expect(!codes(partial).contains("APPLICANT_NAME_MISMATCH"))
         // A checksum-corrected code that differs from the form refutes nothing.
         var corrected = field(RuleTests.creditCode("91330103MA27QK4N1"), support: 0)
         corrected.correctedFrom = "91330103MA27QK4N"
@@ -377,6 +385,9 @@ struct LabelRestTests {
         #expect(fields.extract(from: traced)["principalName"]?.text == "泸州明辉建材有限责任公司")
         let twoLines = PageText(lines: [line("委托单位:泸州明辉和", y: 100), line("委托单位:泸州明辉建材有限责任公司", y: 400)])
         #expect(fields.extract(from: twoLines)["principalName"]?.text == "泸州明辉和")
+        // A garbled second trace with more marks is not a fuller reading (seed 2037 APP-0037).
+        let garbled = PageText(lines: [line("受托人(代理人):廖俊超", y: 100), line("人《代理人),，座伏", y: 104)])
+        #expect(fields.extract(from: garbled)["agentName"]?.text == "廖俊超")
     }
 
     @Test func personNamesLoseTheMarksAroundThem() {
