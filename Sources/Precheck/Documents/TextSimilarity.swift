@@ -17,7 +17,8 @@ public enum TextSimilarity {
     }
 
     /// Edit distance counting one Han character read as two (黎 → 和歼,
-    /// 龚 → 人歼: the recogniser split its left and right parts) as a single
+    /// 龚 → 人歼: the recogniser split its left and right parts) or two read
+    /// as one (鹿寨 → 座: tight or blurred print ran together) as a single
     /// edit, like a substitution. `read` is what was read, `claim` what it
     /// should say.
     public static func glyphDistance(read: String, claim: String) -> Int {
@@ -25,7 +26,7 @@ public enum TextSimilarity {
     }
 
     /// Edits turning `x` into `y`, row by row; with `splitsCountOnce`, two
-    /// characters of `x` standing for one of `y` cost one edit.
+    /// characters of `x` standing for one of `y`, or one for two, cost one edit.
     private static func editDistance(_ x: [Character], _ y: [Character], splitsCountOnce: Bool) -> Int {
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
@@ -38,6 +39,7 @@ public enum TextSimilarity {
             for j in 1...y.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
                 if splitsCountOnce && i >= 2 { current[j] = min(current[j], beforePrevious[j - 1] + 1) }
+                if splitsCountOnce && j >= 2 { current[j] = min(current[j], previous[j - 2] + 1) }
             }
             (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
