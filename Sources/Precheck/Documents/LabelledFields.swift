@@ -54,7 +54,8 @@ struct LabelledFields {
 
     /// Field key → value, the first occurrence of each label with a value.
     /// A line found twice (a photo's slightly bent line can be traced as two
-    /// overlapping lines, one cut short) gives the longer of its values.
+    /// overlapping lines, one cut short) gives the fuller of its values (see
+    /// ``isFuller(_:than:)``).
     func extract(from page: PageText) -> [String: LabelledValue] {
         var values: [String: LabelledValue] = [:]
         var valueLines: [String: PixelBox] = [:]
