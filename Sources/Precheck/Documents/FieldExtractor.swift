@@ -190,8 +190,9 @@ struct FieldExtractor {
         fields["agentIdNumber"] = try code(.idNumber)
         if let term = values["term"], let box = term.box {
             let (start, end) = Self.termDates(term.text)
-            fields["termStart"] = start.map { FieldReading(value: $0.iso, confidence: term.confidence, box: cleaned.sourceBox(box)) }
-            fields["termEnd"] = end.map { FieldReading(value: $0.iso, confidence: term.confidence, box: cleaned.sourceBox(box)) }
+            let dated = { (date: CalendarDate) in FieldReading(value: date.iso, confidence: term.confidence, box: cleaned.sourceBox(box)) }
+            fields["termStart"] = start.map(dated)
+            fields["termEnd"] = end.map(dated)
         }
         fields["signedOn"] = reading(values["signedOn"], transform: DateText.normalize)
         return fields

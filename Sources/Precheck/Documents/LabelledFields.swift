@@ -111,7 +111,7 @@ struct LabelledFields {
     /// not count, and a different opening is another reading, not a fuller
     /// one (廖俊超 stays against ，座伏 from a garbled trace).
     static func isFuller(_ later: String, than earlier: String) -> Bool {
-        let fuller = later.filter { $0.isLetter || $0.isNumber }, shorter = earlier.filter { $0.isLetter || $0.isNumber }
+        let fuller = TextNormalization.lettersAndDigits(later), shorter = TextNormalization.lettersAndDigits(earlier)
         if shorter.isEmpty { return !fuller.isEmpty }
         return fuller.count > shorter.count && shorter.count >= 2 && fuller.prefix(2) == shorter.prefix(2)
     }

@@ -12,6 +12,12 @@ public enum TextNormalization {
         }
         return result
     }
+
+    /// The letters and digits of `text` (Han characters are letters),
+    /// without the marks and punctuation OCR puts around them.
+    static func lettersAndDigits(_ text: String) -> String {
+        text.filter { $0.isLetter || $0.isNumber }
+    }
 }
 
 extension Character {

@@ -27,19 +27,15 @@ struct ClaimComparison {
     func text(claim: String, reading: FieldReading?, others: [FieldReading?] = []) -> Agreement {
         let agreement = compare(claim: claim, reading: reading, others: others, normalize: TextNormalization.normalized, minDistance: 2,
                                 distance: { TextSimilarity.glyphDistance(read: $0, claim: $1) })
-        // Letters or digits read where the claim is all Han characters are
-        // the recogniser's noise (兹谷1 for 蔡俊华), not another name.
-        if case .differs(let read) = agreement, TextNormalization.normalized(claim).allSatisfy(\.isHanCharacter),
-           TextNormalization.normalized(read.value).contains(where: { $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-            return .uncertain(read)
-        }
-        // A reading holding half the claim or less (二 for 孔浩宁, a line
-        // cut short) is an incomplete reading, not another value.
-        if case .differs(let read) = agreement,
-           2 * read.value.filter({ $0.isLetter || $0.isNumber }).count <= TextNormalization.normalized(claim).count {
-            return .uncertain(read)
-        }
-        return agreement
+        guard case .differs(let read) = agreement else { return agreement }
+        let claimed = TextNormalization.normalized(claim), letters = TextNormalization.lettersAndDigits(TextNormalization.normalized(read.value))
+        // Not another value: Latin letters or digits where the claim is all
+        // Han characters are the recogniser's noise (兹谷1 for 蔡俊华), and a
+        // reading holding half the claim or less (二 for 孔浩宁, a line cut
+        // short) is incomplete.
+        let noise = claimed.allSatisfy(\.isHanCharacter) && letters.contains(where: \.isASCII)
+        let incomplete = 2 * letters.count <= claimed.count
+        return noise || incomplete ? .uncertain(read) : agreement
     }
 
     /// A checksummed code: as for text, but a different reading must also

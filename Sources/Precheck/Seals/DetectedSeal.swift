@@ -58,7 +58,7 @@ extension DetectedSeal {
                 guard u * u + v * v <= 1 else { continue }
                 inEllipse += 1
                 let x = centreX + u * radiusX, y = centreY + v * radiusY
-                if x >= Double(box.x), x < Double(box.maxX), y >= Double(box.y), y < Double(box.maxY) { inBoth += 1 }
+                if box.contains(x: x, y: y) { inBoth += 1 }
             }
         }
         return inEllipse == 0 ? 0 : Double(inBoth) / Double(inEllipse)
