@@ -59,9 +59,16 @@ public enum SealRenderer {
             let textRadius = r - ringWidth - r * 0.20
             let arc = min(style.textArcDegrees, Double(characters.count) * 38)
             let step = characters.count > 1 ? arc / Double(characters.count - 1) : 0
+            // Seal makers condense the characters of a long name so that
+            // neighbours do not overlap: each glyph is at most about as wide
+            // as the arc's pitch at the glyphs' inner edge.
+            let glyphSide = charPoints * 300 / 72
+            let innerPitch = (textRadius - glyphSide / 2) * step * .pi / 180
+            let widthScale = characters.count > 1 ? min(1, 0.95 * innerPitch / glyphSide) : 1
             for (index, character) in characters.enumerated() {
                 let theta = -arc / 2 + Double(index) * step + style.rotationDegrees
-                let glyphs = try GlyphRenderer.render(String(character), font: style.font, points: charPoints, dpi: 300, bold: style.bold)
+                let glyphs = try condensed(GlyphRenderer.render(String(character), font: style.font, points: charPoints, dpi: 300, bold: style.bold),
+                                           widthScale: widthScale)
                 let turned = try turnedGlyph(glyphs, degrees: theta)
                 let radians = theta * .pi / 180
                 let gx = cx + textRadius * sin(radians), gy = cy - textRadius * cos(radians)
@@ -77,6 +84,23 @@ public enum SealRenderer {
                     colour: style.colour, alpha: pressure(.pi / 2), random: &random)
         }
         return PixelBox(x: Int(cx - r), y: Int(cy - r), width: Int(2 * r), height: Int(2 * r))
+    }
+
+    /// `glyphs` narrowed to `widthScale` of their width (area-averaged columns).
+    static func condensed(_ glyphs: Glyphs, widthScale: Double) -> Glyphs {
+        guard widthScale < 0.99 else { return glyphs }
+        let width = max(1, Int((Double(glyphs.width) * widthScale).rounded()))
+        var ink = Raster(width: width, height: glyphs.height, channels: 1, fill: 255)
+        for x in 0..<width {
+            let from = min(glyphs.width - 1, Int(Double(x) / widthScale))
+            let to = max(from + 1, min(glyphs.width, Int(Double(x + 1) / widthScale)))
+            for y in 0..<glyphs.height {
+                var sum = 0
+                for source in from..<to { sum += Int(glyphs.ink[source, y]) }
+                ink[x, y] = UInt8(sum / (to - from))
+            }
+        }
+        return Glyphs(ink: ink)
     }
 
     /// The glyph on a square padded canvas, turned clockwise by `degrees`.
