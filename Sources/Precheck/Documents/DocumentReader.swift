@@ -42,18 +42,23 @@ public struct DocumentReader: Sendable {
                      sealNames: [SealKind: String] = [:], timing: inout ReadTiming) throws -> DocumentReading {
         // Cleanup only levels the page (lines horizontal); which way up it
         // is, reading settles: a page read upside down shows none of its
-        // kind's words, so it is read once more turned by 180°.
+        // kind's words, so it is read once more turned by 180° (and, if
+        // still unknown, by 90° and 270°).
         var leveller = cleaner
         leveller.options.orientation.readsDirection = false
         var cleaned = try timing.measure(.cleanup) { try leveller.clean(image, engine: engine) }
         var page = try timing.measure(.lines) { try pageReader.read(cleaned, engine: engine) }
         var (kind, score) = DocumentClassifier().classify(page)
-        if kind == .unknown {
-            let turn = QuarterTurn(rawValue: (cleaned.transform.turn.rawValue + 180) % 360)!
+        // Still nothing known: the page may be upside down, or, when it
+        // holds little text (an ID card copied small on A4), its lines'
+        // axis may have been misjudged; the other three turns are tried.
+        let levelledTurn = cleaned.transform.turn.rawValue
+        for extra in [180, 90, 270] where kind == .unknown {
+            let turn = QuarterTurn(rawValue: (levelledTurn + extra) % 360)!
             let turned = try timing.measure(.cleanup) { try leveller.clean(image, engine: engine, forcedTurn: turn) }
             let turnedPage = try timing.measure(.lines) { try pageReader.read(turned, engine: engine) }
-            let second = DocumentClassifier().classify(turnedPage)
-            if second.score > score { (cleaned, page, kind, score) = (turned, turnedPage, second.kind, second.score) }
+            let (turnedKind, turnedScore) = DocumentClassifier().classify(turnedPage)
+            if turnedScore > score { (cleaned, page, kind, score) = (turned, turnedPage, turnedKind, turnedScore) }
         }
         var fields = try timing.measure(.fields) {
             try FieldExtractor(page: page, cleaned: cleaned, engine: engine).fields(for: kind)

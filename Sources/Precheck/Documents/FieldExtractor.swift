@@ -33,9 +33,19 @@ struct FieldExtractor {
         return FieldReading(value: accepted, confidence: text.symbols.meanConfidence, box: cleaned.sourceBox(box), workingBox: box)
     }
 
-    /// The constrained re-read when it is acceptable, else the free reading.
+    /// The constrained re-read and the free reading, whichever is
+    /// acceptable. When both are and they differ, the surer of the two with
+    /// the lower confidence: readings that contradict each other make
+    /// neither sure. (The restricted re-read is not always the better one:
+    /// on a clean card it read 1995年12月31日 as 1995-02-03, which the page
+    /// had read right.)
     func constrained(_ value: LabelledValue?, characters: String, accept: @escaping (String) -> String?) throws -> FieldReading? {
-        try reread(value, characters: characters, accept: accept) ?? reading(value, transform: accept)
+        let free = reading(value, transform: accept)
+        guard let restricted = try reread(value, characters: characters, accept: accept) else { return free }
+        guard let free, free.value != restricted.value else { return restricted }
+        var surer = free.confidence > restricted.confidence ? free : restricted
+        surer.confidence = min(free.confidence, restricted.confidence)
+        return surer
     }
 
     func code(_ kind: CodeKind) throws -> FieldReading? {

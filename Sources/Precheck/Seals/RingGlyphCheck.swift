@@ -107,11 +107,13 @@ struct RingGlyphChecker: Sendable {
     /// ``impostors`` as a set.
     static let impostorSet = Set(impostors)
 
-    /// Checks `strip` (grey, 0 ink, 255 paper) against `name`; `nil` when
-    /// the strip holds no ink.
-    func check(_ strip: Raster, against name: String) -> RingGlyphCheck? {
+    /// Checks `ring` against `name`; `nil` when the strip holds no ink.
+    /// The cells are cut on the strip; each cell's glyph is taken again from
+    /// the page on axes turned to its angle (``RingStrip/glyphPatch(columns:)``).
+    func check(_ ring: RingStrip, against name: String) -> RingGlyphCheck? {
         let expected = Array(name)
         guard !expected.isEmpty else { return nil }
+        let strip = ring.raster
         let darkness = strip.pixels.map { Float(255 - Int($0)) / 255 }
         let cuts = cellBoundaries(darkness: darkness, width: strip.width, height: strip.height, expected: expected)
         guard cuts.count == expected.count + 1 else { return nil }
@@ -122,9 +124,10 @@ struct RingGlyphChecker: Sendable {
             // The cell and slightly shifted copies of it: a candidate scores its best.
             let pitch = Double(cuts[index + 1] - cuts[index])
             let glyphs = shifts.compactMap { shift -> GlyphShape? in
-                let cell = PixelBox(x: cuts[index] + Int((shift * pitch).rounded()), y: 0, width: Int(pitch), height: strip.height)
-                    .clipped(to: (strip.width, strip.height))
-                return cell.area > 0 ? GlyphShape(darkness: darkness, width: strip.width, region: cell) : nil
+                let left = Double(cuts[index]) + shift * pitch
+                let patch = ring.glyphPatch(columns: left...(left + pitch))
+                let glyph = Self.isolated(Self.levelled(patch.darkness), width: patch.width, height: patch.height)
+                return GlyphShape(darkness: glyph, width: patch.width, region: PixelBox(x: 0, y: 0, width: patch.width, height: patch.height))
             }
             guard !glyphs.isEmpty else {
                 matched.append(false)
@@ -139,6 +142,43 @@ struct RingGlyphChecker: Sendable {
             rivalCounts.append(closer)
         }
         return RingGlyphCheck(characters: name, matched: matched, rivals: rivalCounts)
+    }
+
+    /// A cell's darkness rescaled to its own ink: pressure varies round a
+    /// stamp, and a faint character would otherwise lose strokes to the
+    /// ink threshold. The cell's full ink is the 95th percentile of its
+    /// inked pixels, never below ``minCellFullInk`` (a blank cell stays blank).
+    static func levelled(_ darkness: [Float]) -> [Float] {
+        let inked = darkness.filter { $0 > 0.08 }.sorted()
+        guard !inked.isEmpty else { return darkness }
+        let full = max(minCellFullInk, inked[inked.count * 95 / 100])
+        return darkness.map { min(1, $0 / full) }
+    }
+    static let minCellFullInk: Float = 0.4
+
+    /// A cell with its neighbours' slivers removed: inked column runs that
+    /// a blank column cuts off, lying in the cell's outer quarter on either
+    /// side and holding under a quarter of its ink. (Condensed ring
+    /// characters leave blank columns between them; characters that overlap
+    /// leave none, and nothing is removed.)
+    static func isolated(_ darkness: [Float], width: Int, height: Int, inkThreshold: Float = 0.35) -> [Float] {
+        var columnInk = [Int](repeating: 0, count: width)
+        for y in 0..<height { for x in 0..<width where darkness[y * width + x] >= inkThreshold { columnInk[x] += 1 } }
+        let total = columnInk.reduce(0, +)
+        guard total > 0 else { return darkness }
+        var runs: [Range<Int>] = [], x = 0
+        while x < width {
+            guard columnInk[x] > 0 else { x += 1; continue }
+            let start = x
+            while x < width, columnInk[x] > 0 { x += 1 }
+            runs.append(start..<x)
+        }
+        var result = darkness
+        for run in runs where run.upperBound <= width / 4 || run.lowerBound >= width - width / 4 {
+            guard columnInk[run].reduce(0, +) * 4 < total else { continue }
+            for y in 0..<height { for x in run { result[y * width + x] = 0 } }
+        }
+        return result
     }
 
     /// Where to cut the strip into the name's characters. Ring characters

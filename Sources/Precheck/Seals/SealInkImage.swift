@@ -2,7 +2,8 @@ import PrecheckNative
 
 /// Ink darkness (0 paper … 1 full ink) of one seal's surroundings, taken
 /// only from the seal's own ink: for a red seal the red chroma, so black
-/// text under the seal stays white; for a grey seal the grey level.
+/// text under the seal stays white; for a grey seal the grey level, without
+/// the print that is clearly darker than the seal (see ``withoutPrint(_:seal:region:)``).
 struct SealInkImage: Sendable {
     /// Page coordinates of the region held.
     let region: PixelBox
@@ -23,6 +24,7 @@ struct SealInkImage: Sendable {
                     : Float(255 - Int(page.grey.pixels[index]))
             }
         }
+        if seal.colour == .grey { raw = Self.withoutPrint(raw, seal: seal, region: region) }
         // Full ink is the 95th percentile of the inked pixels, so faded stamps read as dark as fresh ones.
         let inked = raw.filter { $0 > 25 }.sorted()
         let full = max(60, inked.isEmpty ? 60 : inked[inked.count * 95 / 100])
@@ -30,6 +32,52 @@ struct SealInkImage: Sendable {
         darkness = raw.map { max(0, min(1, ($0 - floor) / (0.85 * full - floor))) }
         self.region = region
     }
+
+    /// Grey-seal darkness with black print removed. A black-and-white copy
+    /// turns the red seal mid-grey while print stays black, and on licences
+    /// the issue date is printed across the authority's seal. The seal's
+    /// own level is the 90th percentile, round the ring, of the darkest
+    /// pixel on each ray through its border; when the darkest print in the
+    /// region (99th percentile) is clearly darker (the seal level is under
+    /// ``maxSealShareOfPrint`` of it), pixels darker than halfway between
+    /// the two, grown by ``printGrowth`` pixels for their anti-aliased
+    /// edges, are taken as print and cleared. A seal as dark as the print
+    /// is left whole.
+    static func withoutPrint(_ raw: [Float], seal: DetectedSeal, region: PixelBox) -> [Float] {
+        let rays = 180
+        var border: [Float] = []
+        for ray in 0..<rays {
+            let theta = Double(ray) / Double(rays) * 2 * .pi
+            var darkest: Float = 0
+            for step in 0...6 {
+                let point = seal.point(theta: theta, rho: 0.9 + 0.02 * Double(step))
+                let x = Int(point.x) - region.x, y = Int(point.y) - region.y
+                guard x >= 0, y >= 0, x < region.width, y < region.height else { continue }
+                darkest = max(darkest, raw[y * region.width + x])
+            }
+            border.append(darkest)
+        }
+        let sealLevel = border.sorted()[rays * 9 / 10]
+        let inked = raw.filter { $0 > 25 }.sorted()
+        guard !inked.isEmpty else { return raw }
+        let printLevel = inked[inked.count * 99 / 100]
+        guard sealLevel < maxSealShareOfPrint * printLevel else { return raw }
+        let cutoff = (sealLevel + printLevel) / 2
+        var cleared = raw
+        for y in 0..<region.height {
+            for x in 0..<region.width where raw[y * region.width + x] > cutoff {
+                for dy in -printGrowth...printGrowth {
+                    for dx in -printGrowth...printGrowth {
+                        let (nx, ny) = (x + dx, y + dy)
+                        if nx >= 0, ny >= 0, nx < region.width, ny < region.height { cleared[ny * region.width + nx] = 0 }
+                    }
+                }
+            }
+        }
+        return cleared
+    }
+    static let maxSealShareOfPrint: Float = 0.8
+    static let printGrowth = 2
 
     /// The red chroma at RGB pixel `index` (see ``RedInkSeparator/redChroma(_:_:_:maxHueDegrees:)``).
     private static func redChroma(_ rgb: [UInt8], _ index: Int) -> Float {

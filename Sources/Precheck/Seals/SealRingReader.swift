@@ -66,7 +66,7 @@ public struct SealRingReader: Sendable {
             let check = alphabet == nil ? nil : glyphChecker.check(strip, against: TextNormalization.normalized(expectedName ?? ""))
             let decisive = check.map { $0.share(maxRivals: decisiveRivals) == 1 } ?? false
             if let check, decisive || check.share > reading.glyphCheck?.share ?? -1 { reading.glyphCheck = check }
-            let free = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300))
+            let free = try engine.recognize(strip.raster, RecognitionRequest(segmentation: .singleLine, dpi: 300))
             let text = free.unspacedText
             let confidence = free.lines.isEmpty ? 0 : free.lines.reduce(0) { $0 + $1.confidence } / Double(free.lines.count)
             reading.readings.append(text)
@@ -75,7 +75,7 @@ public struct SealRingReader: Sendable {
             }
             if decisive { break }
             if let alphabet {
-                let restricted = try engine.recognize(strip, RecognitionRequest(segmentation: .singleLine, dpi: 300, whitelist: alphabet))
+                let restricted = try engine.recognize(strip.raster, RecognitionRequest(segmentation: .singleLine, dpi: 300, whitelist: alphabet))
                 reading.constrainedReadings.append(restricted.unspacedText)
                 reading.constrainedConfidences.append(restricted.symbols.meanConfidence)
             }

@@ -125,4 +125,41 @@ struct DocumentReaderTests {
         #expect(front.fields["idNumber"]?.value == "653123199506012792")
         #expect(front.fields["birthDate"]?.value == "1995-06-01")
     }
+
+    /// Application `index` of the 300 that `precheck samples generate
+    /// --count 300 --seed 2040` writes, rendered in memory.
+    static func seed2040(_ index: Int) throws -> GeneratedApplication {
+        let entry = CorpusPlan.mixed(count: 300, defectRate: 0.5, seed: 2040).entries[index - 1]
+        return try ApplicationGenerator().generate(index: index, seed: 2040, defect: entry.defect, style: entry.style)
+    }
+
+    /// Seed 2040's APP-0006, a clean scan: the page read the birth date
+    /// right, the re-read restricted to date characters read 1995-02-03;
+    /// two acceptable readings that differ give the surer one, unsure.
+    @Test func birthDateReadRightByThePageIsKept() throws {
+        let application = try Self.seed2040(6)
+        #expect(application.truth.style == "clean")
+        let file = try #require(application.truth.presentation["idCardFront"]?.file)
+        let front = try DocumentReader().read(try ImageIntake().decode(try #require(application.files[file])), engine: try TesseractEngine())
+        #expect(front.fields["birthDate"]?.value == "1995-12-31")
+        #expect(front.fields["idNumber"]?.value == "440823199512313280")
+    }
+
+    /// Seed 2040's APP-0125 (rendered here, as `precheck samples generate
+    /// --count 300 --seed 2040` does): a B&W copy of an ID card printed small
+    /// on A4, skewed, under the company's seal. The page holds so little
+    /// text that cleanup took its lines for vertical; it was read turned by
+    /// 90° and 270°, as garbage, and classified as unknown.
+    @Test func smallCardCopyOnAPageWhoseLineAxisWasMisjudged() throws {
+        let application = try Self.seed2040(125)
+        let truth = try #require(application.truth.presentation["idCardFront"])
+        #expect(truth.onPage && truth.blackAndWhiteCopy)
+        let image = try ImageIntake().decode(try #require(application.files[truth.file]))
+        let front = try DocumentReader().read(image, engine: try TesseractEngine())
+        #expect(front.detectedType == .idCardFront)
+        #expect(front.isBlackAndWhiteCopy)
+        #expect(front.fields["name"]?.value == "顾文平")
+        #expect(front.fields["idNumber"]?.value == "530523196608054676")
+        #expect(front.fields["birthDate"]?.value == "1966-08-05")
+    }
 }

@@ -34,11 +34,20 @@ struct RingGlyphCheckTests {
         #expect(other.share(of: "恒达", maxRivals: 3) == 0, "the trade name's cells are far from 恒 and 达")
         #expect((other.fewestRivals(in: "恒达") ?? 0) >= 5)
         #expect(other.share(outside: "恒达", maxRivals: 5) >= 0.8, "the rest of the ring is the same")
-        // Never confirmed; a contradiction (a rejection) needs the rest of the
-        // ring to fit at least `minAnchorGlyphShare`.
+        // Never confirmed; a contradiction (a rejection) needs the ring outside
+        // the distinctive part (邢台, 股份有限公司) to fit at least
+        // `minAnchorGlyphShare`, and the readings to show at most
+        // `maxRingContradiction` of the distinctive part — here they read
+        // 电子科技, which the two names share (4 of its 6 characters).
         #expect(CompanySealCheck(policy: .default).judge(seal, company: impostor).finding != .confirmed)
+        let distinctive = RingTextMatch().distinctivePart(ofCompany: impostor)
+        #expect(distinctive == "恒达电子科技")
         var lenient = CheckPolicy.default
-        lenient.minAnchorGlyphShare = other.share(outside: "恒达", maxRivals: 5)
+        lenient.minAnchorGlyphShare = other.share(outside: distinctive, maxRivals: 5)
+        let judged = CompanySealCheck(policy: lenient).judge(seal, company: impostor)
+        #expect(judged.finding == .unknown)
+        #expect(abs(judged.support - 4.0 / 6) < 1e-9)
+        lenient.maxRingContradiction = judged.support
         #expect(CompanySealCheck(policy: lenient).judge(seal, company: impostor).finding == .contradicted)
     }
 
