@@ -159,18 +159,38 @@ extension LicenseRules {
     }
 
     /// The registration authority as read from its seal, for licences that
-    /// print it only there: the form's authority when the seal's glyphs
-    /// confirm it (value, the share of fitting cells as confidence, the
-    /// seal's box), else `nil` (the rules then report why).
+    /// print it only there (the seal's box; the rules report their own
+    /// reasons either way):
+    /// - the form's authority when the seal's glyphs confirm it, with the
+    ///   share of fitting cells as confidence;
+    /// - else a free reading of the ring that spells out a whole authority
+    ///   name (place and suffix, nothing after) whose division is the
+    ///   credit code's: two independent sources agree, and the reading is
+    ///   reported as read (it may differ from the form), with
+    ///   ``codeAgreementConfidence``;
+    /// - else `nil`.
     func authorityFromSeal(_ licence: DocumentReading) -> FieldReading? {
         guard licence.fields["registrationAuthority"] == nil,
-              let claim = organization.registrationAuthority, !claim.isEmpty,
-              let seal = licence.seals.first(where: { $0.kind == .registrationAuthority }),
-              let glyphs = seal.glyphCheck, glyphs.characters == TextNormalization.normalized(claim),
-              let division = resolver.divisions(forAuthority: claim).first,
-              confirms(glyphs, place: Self.place(of: division)) else { return nil }
-        return FieldReading(value: claim, confidence: glyphs.share(maxRivals: Int(context.policy.maxGlyphRivals)), box: seal.box)
+              let seal = licence.seals.first(where: { $0.kind == .registrationAuthority }) else { return nil }
+        if let claim = organization.registrationAuthority, !claim.isEmpty,
+           let glyphs = seal.glyphCheck, glyphs.characters == TextNormalization.normalized(claim),
+           let division = resolver.divisions(forAuthority: claim).first, confirms(glyphs, place: Self.place(of: division)) {
+            return FieldReading(value: claim, confidence: glyphs.share(maxRivals: Int(context.policy.maxGlyphRivals)), box: seal.box)
+        }
+        guard let code = creditCode(licence) else { return nil }
+        let agreeing = seal.freeReadings.map(TextNormalization.normalized).first { reading in
+            guard RegionResolver.authoritySuffixes.contains(where: { reading.hasSuffix($0) }) else { return false }
+            let divisions = resolver.divisions(forAuthority: reading)
+            return !divisions.isEmpty && resolver.division(code.divisionCode, isAmong: divisions)
+        }
+        return agreeing.map { FieldReading(value: $0, confidence: Self.codeAgreementConfidence, box: seal.box) }
     }
+
+    /// Confidence of an authority read freely from its seal that names the
+    /// credit code's division: ring readings alone are unreliable, but a
+    /// misreading that still spells a whole authority of exactly that
+    /// division is unlikely.
+    static let codeAgreementConfidence = 0.9
 }
 
 extension RegionResolver {

@@ -301,6 +301,29 @@ struct RuleTests {
         blurred.quality.sharpness = 1
         #expect(codes(verdict { $0[.businessLicense] = blurred }) == ["IMAGE_QUALITY_POOR"])
     }
+
+    @Test("the authority is read from its seal when a free ring reading names the credit code's own division, as read")
+    func authorityReadFreelyFromTheSealWhenTheCodeAgrees() {
+        let authority = { (readings: [String]) -> FieldReading? in
+            let result = self.verdict {
+                var ring = self.seal(.registrationAuthority, readings[0])
+                ring.readings = readings
+                $0[.businessLicense]!.seals = [ring]
+            }
+            return result.documents[.businessLicense]?.reading?.fields["registrationAuthority"]
+        }
+        // The credit code's division is 330103, 杭州市下城区.
+        let own = authority(["杭州市下城区市场监督管理局"])
+        #expect(own?.value == "杭州市下城区市场监督管理局")
+        #expect(own?.confidence == LicenseRules.codeAgreementConfidence)
+        #expect(own?.box == PixelBox(x: 500, y: 500, width: 300, height: 300))
+        // Any of the readings may be the one; garbage beside it does not matter.
+        #expect(authority(["杭州市下城区市场监督答理局", "杭州市下城区市场监督管理局"])?.value == "杭州市下城区市场监督管理局")
+        // Another district of the city, something after the suffix, or no place: nothing is reported.
+        #expect(authority(["杭州市西湖区市场监督管理局"]) == nil)
+        #expect(authority(["杭州市下城区市场监督管理局局"]) == nil)
+        #expect(authority(["市场监督管理局"]) == nil)
+    }
 }
 
 extension QualityMeasures {
