@@ -107,14 +107,23 @@ struct CodeReader {
         let reSymbols = reread.symbols
         let rereadText = String(reSymbols.map(\.text).joined().compactMap(kind.fold))
         let freeText = String(Array(line.text)[start..<start + kind.length].compactMap(kind.fold))
+        // The Chinese model reads some Latin faces poorly (1 as L, 03 as
+        // O0O); a Latin model reads the same region once more.
+        let latin = try engine.recognize(cleaned.ocrGrey, RecognitionRequest(region: region, segmentation: .singleLine, dpi: cleaned.dpi,
+                                                                             whitelist: kind.whitelist, script: .latin))
+        let latinText = String(latin.symbols.map(\.text).joined().compactMap(kind.fold))
 
-        // Prefer a valid reading; the constrained re-read first. OCR also
-        // inserts characters, so any valid 18-character run counts.
+        // Prefer a valid reading; the constrained re-reads first. OCR also
+        // inserts characters, so any valid 18-character run counts. A check
+        // character passes by chance once in 31 (11): readings that validate
+        // to different codes settle nothing, and the first is kept unsure.
         let fullFree = String(line.text.compactMap(kind.fold))
-        for (candidate, confidence) in [(rereadText, reSymbols.meanConfidence), (fullFree, line.confidence)] {
-            if let valid = uniqueValidRun(in: candidate) {
-                return CodeReading(value: valid, confidence: confidence, box: box, correctedFrom: nil, isValid: true)
-            }
+        let valid = [(rereadText, reSymbols.meanConfidence), (latinText, latin.symbols.meanConfidence), (fullFree, line.confidence)]
+            .compactMap { candidate, confidence in uniqueValidRun(in: candidate).map { (value: $0, confidence: confidence) } }
+        if let first = valid.first {
+            let agreed = valid.allSatisfy { $0.value == first.value }
+            return CodeReading(value: first.value, confidence: agreed ? first.confidence : 0.3 * first.confidence, box: box,
+                               correctedFrom: nil, isValid: true)
         }
         let raw = rereadText.count == kind.length ? rereadText : freeText
         if let corrected = correct(raw, symbols: rereadText == raw ? reSymbols : []) ?? correctByDeletion(in: [rereadText, fullFree]) {

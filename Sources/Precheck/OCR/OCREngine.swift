@@ -13,15 +13,29 @@ public struct RecognitionRequest: Sendable, Equatable {
     /// Stop recognising at this instant (`nil`: no limit). Set by
     /// ``TimeLimitedEngine``; engines that cannot stop early may ignore it.
     public var deadline: ContinuousClock.Instant?
+    /// The script the region is written in: the document's language, or
+    /// Latin letters and digits only (codes), which a Latin model reads
+    /// better than a Chinese one.
+    public var script: Script
+
+    /// The script of the text to read.
+    public enum Script: Sendable, Equatable {
+        /// The engine's document language (Chinese with its Latin letters and digits).
+        case document
+        /// Latin letters and digits only.
+        case latin
+    }
 
     public init(region: PixelBox? = nil, segmentation: PageSegmentation = .block, dpi: Int,
-                whitelist: String? = nil, withAlternatives: Bool = false, deadline: ContinuousClock.Instant? = nil) {
+                whitelist: String? = nil, withAlternatives: Bool = false, deadline: ContinuousClock.Instant? = nil,
+                script: Script = .document) {
         self.region = region
         self.segmentation = segmentation
         self.dpi = dpi
         self.whitelist = whitelist
         self.withAlternatives = withAlternatives
         self.deadline = deadline
+        self.script = script
     }
 }
 

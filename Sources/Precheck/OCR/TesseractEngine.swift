@@ -6,6 +6,8 @@ public struct TesseractConfiguration: Sendable, Equatable {
     public var language: String = "chi_sim"
     /// Folder holding the `.traineddata` files (`nil`: Tesseract's default).
     public var dataPath: String?
+    /// Model for text in Latin script only (codes; Debian `tesseract-ocr-eng`).
+    public var latinLanguage: String = "eng"
 
     public init(language: String = "chi_sim", dataPath: String? = nil) {
         self.language = language
@@ -14,9 +16,11 @@ public struct TesseractConfiguration: Sendable, Equatable {
 }
 
 /// ``OCREngine`` over Tesseract: a text model and, loaded on first use,
-/// the orientation-and-script model (`osd`).
+/// a Latin model (for ``RecognitionRequest/Script/latin``) and the
+/// orientation-and-script model (`osd`).
 public final class TesseractEngine: OCREngine {
     private let text: TesseractAPI
+    private var latin: TesseractAPI?
     private var orientation: TesseractAPI?
     private let configuration: TesseractConfiguration
 
@@ -32,9 +36,14 @@ public final class TesseractEngine: OCREngine {
             let left = ContinuousClock.now.duration(to: deadline).components
             return max(1, Int(left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
         }
-        return try text.recognize(image, region: request.region, segmentation: request.segmentation, dpi: request.dpi,
-                                  whitelist: request.whitelist, withAlternatives: request.withAlternatives,
-                                  timeLimitMilliseconds: timeLimit)
+        var api = text
+        if request.script == .latin {
+            if latin == nil { latin = try TesseractAPI(language: configuration.latinLanguage, dataPath: configuration.dataPath) }
+            api = latin!
+        }
+        return try api.recognize(image, region: request.region, segmentation: request.segmentation, dpi: request.dpi,
+                                 whitelist: request.whitelist, withAlternatives: request.withAlternatives,
+                                 timeLimitMilliseconds: timeLimit)
     }
 
     public func textLines(_ image: Raster, dpi: Int) throws -> [PixelBox] {

@@ -45,9 +45,10 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
         guard characters[0] != "9" || "123".contains(characters[1]) else { throw .category }
         guard checkCharacter(for: String(characters[0..<17])) == characters[17] else { throw .checkCharacter }
         let code = CreditCode(value: normalized)
-        // The division must at least name a province GB/T 2260 knows (some
-        // real codes carry development-zone codes outside the table).
-        guard AdministrativeDivisions.shared.division(String(code.divisionCode.prefix(2)) + "0000")?.level == .province else {
+        // The division is six digits and must at least name a province
+        // GB/T 2260 knows (some real codes carry development-zone codes
+        // outside the table).
+        guard code.divisionCode.allSatisfy(\.isASCIIDigit), AdministrativeDivisions.shared.division(String(code.divisionCode.prefix(2)) + "0000")?.level == .province else {
             throw .division
         }
         return code

@@ -127,17 +127,29 @@ struct DocumentReaderTests {
     }
 
     /// Application `index` of the 300 that `precheck samples generate
-    /// --count 300 --seed 2040` writes, rendered in memory.
-    static func seed2040(_ index: Int) throws -> GeneratedApplication {
-        let entry = CorpusPlan.mixed(count: 300, defectRate: 0.5, seed: 2040).entries[index - 1]
-        return try ApplicationGenerator().generate(index: index, seed: 2040, defect: entry.defect, style: entry.style)
+    /// --count 300 --seed SEED` writes, rendered in memory.
+    static func generated(seed: UInt64, _ index: Int) throws -> GeneratedApplication {
+        let entry = CorpusPlan.mixed(count: 300, defectRate: 0.5, seed: seed).entries[index - 1]
+        return try ApplicationGenerator().generate(index: index, seed: seed, defect: entry.defect, style: entry.style)
+    }
+
+    /// Seed 2041's APP-0230, a clean licence sent as PDF whose credit code is
+    /// set in a sans face: the Chinese model reads its 1s as L
+    /// (91230883MALMBALEKR, no valid code); the Latin model reads it right.
+    @Test func creditCodeInALatinFaceIsReadByTheLatinModel() throws {
+        let application = try Self.generated(seed: 2041, 230)
+        let file = try #require(application.truth.presentation["businessLicense"]?.file)
+        #expect(file.hasSuffix(".pdf"))
+        let licence = try DocumentReader().read(try ImageIntake().decode(try #require(application.files[file])), engine: try TesseractEngine())
+        #expect(licence.fields["creditCode"]?.value == "91230883MA1MBA1EKR")
+        #expect((licence.fields["creditCode"]?.confidence ?? 0) > 0.9)
     }
 
     /// Seed 2040's APP-0006, a clean scan: the page read the birth date
     /// right, the re-read restricted to date characters read 1995-02-03;
     /// two acceptable readings that differ give the surer one, unsure.
     @Test func birthDateReadRightByThePageIsKept() throws {
-        let application = try Self.seed2040(6)
+        let application = try Self.generated(seed: 2040, 6)
         #expect(application.truth.style == "clean")
         let file = try #require(application.truth.presentation["idCardFront"]?.file)
         let front = try DocumentReader().read(try ImageIntake().decode(try #require(application.files[file])), engine: try TesseractEngine())
@@ -151,7 +163,7 @@ struct DocumentReaderTests {
     /// text that cleanup took its lines for vertical; it was read turned by
     /// 90° and 270°, as garbage, and classified as unknown.
     @Test func smallCardCopyOnAPageWhoseLineAxisWasMisjudged() throws {
-        let application = try Self.seed2040(125)
+        let application = try Self.generated(seed: 2040, 125)
         let truth = try #require(application.truth.presentation["idCardFront"])
         #expect(truth.onPage && truth.blackAndWhiteCopy)
         let image = try ImageIntake().decode(try #require(application.files[truth.file]))
