@@ -131,11 +131,16 @@ struct CompanySealCheck {
                 return (.contradicted, distinctiveShare)
             }
         }
+        // Readings that spell the name's anchors but not its distinctive
+        // part contradict it — unless the glyphs show a trade-name cell
+        // that fits (a phone photo's genuine seal, sample APP-0004: 越 with
+        // no rival, while Tesseract read 温…有限公司 and nothing of 凯越物业管理).
         let anchors = name.replacingOccurrences(of: distinctive, with: "")
         let legible = zip(constrained, seal.constrainedConfidences ?? []).contains { text, confidence in
             confidence >= policy.minMismatchConfidence && RingTextMatch.alignedShare(of: anchors, in: TextNormalization.normalized(text)) >= 0.8
         }
-        if legible && !anchors.isEmpty && support <= policy.maxRingContradiction { return (.contradicted, support) }
+        let glyphsFitTradeName = glyphs.flatMap { $0.fewestRivals(in: tradeName) }.map { $0 <= Int(policy.maxTradeGlyphRivals) } ?? false
+        if legible && !anchors.isEmpty && support <= policy.maxRingContradiction && !glyphsFitTradeName { return (.contradicted, support) }
         return (.unknown, support)
     }
 

@@ -242,6 +242,15 @@ struct RuleTests {
         other.constrainedReadings = ["杭州有限公司"]
         other.constrainedConfidences = [0.85]
         #expect(codes(verdict { $0[.authorizationLetter]!.seals = [other] }) == ["SEAL_NAME_MISMATCH"])
+        // The same readings, but the glyphs show a trade-name cell that fits
+        // (溪 with 2 rivals; sample APP-0004, a photographed genuine seal, had
+        // 越 with none): readings that miss the distinctive part decide nothing.
+        var photographed = other
+        photographed.glyphCheck = RingGlyphCheck(characters: company, matched: Array(repeating: false, count: 12),
+                                                 rivals: [4, 0, 11, 2, 0, 3, 4, 0, 142, 36, 0, 40])
+        #expect(codes(verdict { $0[.authorizationLetter]!.seals = [photographed] }) == ["FIELD_UNCERTAIN"])
+        photographed.glyphCheck?.rivals = [4, 0, 11, 9, 0, 3, 4, 0, 142, 36, 0, 40]
+        #expect(codes(verdict { $0[.authorizationLetter]!.seals = [photographed] }) == ["SEAL_NAME_MISMATCH"])
         // A sister company sharing the trade name: a reading holding 云溪物业
         // (two thirds of 云溪物业管理) does not confirm, and cells that show other
         // characters veto glyphs that fit everywhere else.
