@@ -78,6 +78,7 @@ public struct PageCleaner: Sendable {
         // 2. Dark scanner borders.
         var grey = colour.grey()
         let content = darkBorderCrop(grey)
+        let darkSurroundShare = 1 - Double(content.area) / Double(max(1, grey.pixelCount))
         if content.width != grey.width || content.height != grey.height {
             colour = colour.cropped(to: content)
             grey = grey.cropped(to: content)
@@ -120,7 +121,8 @@ public struct PageCleaner: Sendable {
 
         let document = QualityMeter.documentBox(grey: grey, colour: colour)
         let quality = QualityMeter(separator: options.redInk).measure(
-            colour: colour, grey: grey, binary: binary, redMask: redInk, source: image, estimatedDPI: dpi, document: document)
+            colour: colour, grey: grey, binary: binary, redMask: redInk, source: image, estimatedDPI: dpi, document: document,
+            darkSurroundShare: darkSurroundShare)
         return CleanedPage(colour: colour, grey: grey, ocrGrey: ocrGrey, binary: binary, redInk: redInk,
                            transform: transform, quality: quality,
                            documentBox: quality.isPhotographed == true ? document.box : nil,

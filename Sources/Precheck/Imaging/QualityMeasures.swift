@@ -58,6 +58,37 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
     /// copy cannot be told from a colour original. `nil` in verdicts made
     /// before it was measured.
     public var isPhotographed: Bool?
+    /// How coloured the light on the page is: the chroma (highest minus
+    /// lowest channel) of the paper's median colour, the paper being the
+    /// pixels within 93% of the page's bright level. A scanner lights paper
+    /// white (0-3 on generated A4 scans; up to 12 where an ID card scanned
+    /// alone gives its pale ground for paper); a lamp or daylight tints it
+    /// (7-37 on generated phone photos). `nil` in verdicts made before it
+    /// was measured.
+    public var paperTint: Double?
+    /// Share of the image cut away as dark surroundings before the page was
+    /// measured (``PageCleaner``: a scanner's black lid, or the dark table
+    /// under a photographed page). `nil` in verdicts made before it was
+    /// measured.
+    public var darkSurroundShare: Double?
+
+    /// Paper at least this tinted (see ``paperTint``), on a page cut out of
+    /// dark surroundings, was lit by coloured light: a photo whose table
+    /// went with the dark borders (seed 2041's APP-0112, a photographed B&W
+    /// copy of a licence on a dark table, measured as a colour scan).
+    public static let minTintedLightPaperTint = 10.0
+    /// See ``minTintedLightPaperTint``: at least this share of the image cut
+    /// away as dark surroundings.
+    public static let minDarkSurroundShare = 0.02
+
+    /// Whether the page was photographed (see ``isPhotographed``), or cut
+    /// out of dark surroundings and lit by coloured light (see
+    /// ``minTintedLightPaperTint``): then a copy may look coloured, and only
+    /// a copy verdict is to be trusted.
+    public var isUnderAmbientLight: Bool {
+        isPhotographed == true
+            || ((darkSurroundShare ?? 0) >= Self.minDarkSurroundShare && (paperTint ?? 0) >= Self.minTintedLightPaperTint)
+    }
 
     /// Whether ink runs into any image edge.
     public var touchesEdge: Bool { edgeInk.contains { $0 > 0.02 } }
@@ -72,9 +103,9 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
 
     /// Whether the page is a black-and-white copy: hardly any tinted pixel
     /// (see ``maxCopyTintedFraction``), and its ink is as grey as its paper
-    /// (see ``maxCopyInkTintedShare``). On a photo (``isPhotographed``) a
-    /// tinted light can make a copy look coloured: the rules do not trust
-    /// a "colour" verdict there.
+    /// (see ``maxCopyInkTintedShare``). Under ambient light
+    /// (``isUnderAmbientLight``) a tinted light can make a copy look
+    /// coloured: the rules do not trust a "colour" verdict there.
     public var isBlackAndWhiteCopy: Bool {
         nonRedTintedFraction < Self.maxCopyTintedFraction && (inkTintedShare ?? 0) < Self.maxCopyInkTintedShare
     }
@@ -85,9 +116,10 @@ public struct QualityMeter {
     let separator: RedInkSeparator
 
     /// The measures of a working image; `document` is its
-    /// ``documentBox(grey:colour:)``.
+    /// ``documentBox(grey:colour:)``; `darkSurroundShare` the share of the
+    /// image cropped away before (see ``QualityMeasures/darkSurroundShare``).
     func measure(colour: Raster, grey: Raster, binary: Raster, redMask: Raster, source: DecodedImage,
-                 estimatedDPI: Double, document: (box: PixelBox, paperLevel: Int)) -> QualityMeasures {
+                 estimatedDPI: Double, document: (box: PixelBox, paperLevel: Int), darkSurroundShare: Double = 0) -> QualityMeasures {
         let n = Double(grey.pixelCount)
         var sum = 0.0, sumSquares = 0.0, shadows = 0
         for value in grey.pixels {
@@ -148,7 +180,8 @@ public struct QualityMeter {
             nonRedTintedFraction: Double(tinted) / Double(max(1, document.area)),
             redInkFraction: Double(red) / n,
             inkTintedShare: Self.inkTintedShare(colour: colour, excluding: excluded, paperLevel: paperLevel),
-            isPhotographed: document.area < colour.pixelCount)
+            isPhotographed: document.area < colour.pixelCount,
+            paperTint: Self.paperTint(colour: colour, grey: grey, excluding: excluded), darkSurroundShare: darkSurroundShare)
     }
 
     /// The document in a photo: the bounding box of the largest connected
@@ -234,6 +267,38 @@ public struct QualityMeter {
             }
         }
         return ink > 0 ? Double(tinted) / Double(ink) : nil
+    }
+
+    /// See ``QualityMeasures/paperTint``; `excluded` pixels (non-zero: red
+    /// ink, and what lies around a photographed document) are left out.
+    static func paperTint(colour: Raster, grey: Raster, excluding excluded: [UInt8]) -> Double? {
+        var levels = [Int](repeating: 0, count: 256), counted = 0
+        for index in 0..<grey.pixelCount where excluded[index] == 0 { levels[Int(grey.pixels[index])] += 1; counted += 1 }
+        guard counted > 0 else { return nil }
+        var seen = 0, bright = 255
+        for level in stride(from: 255, through: 0, by: -1) {
+            seen += levels[level]
+            if seen * 20 >= counted { bright = level; break }
+        }
+        let paperLevel = bright * 93 / 100
+        var channels = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
+        var paper = 0
+        colour.pixels.withUnsafeBufferPointer { p in
+            for index in 0..<colour.pixelCount where excluded[index] == 0 && Int(grey.pixels[index]) >= paperLevel {
+                paper += 1
+                for channel in 0..<3 { channels[channel][Int(p[index * 3 + channel])] += 1 }
+            }
+        }
+        guard paper > 0 else { return nil }
+        let medians = channels.map { histogram -> Int in
+            var seen = 0
+            for (level, count) in histogram.enumerated() {
+                seen += count
+                if seen * 2 >= paper { return level }
+            }
+            return 255
+        }
+        return Double(medians.max()! - medians.min()!)
     }
 
     /// A mask grown by `radius` pixels (separable max filter).

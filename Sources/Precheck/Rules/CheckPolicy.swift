@@ -38,11 +38,19 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
     /// as much like it (measured on seed 2028: genuine cells mostly 0-5;
     /// a trade name swapped for another, ≥ 40 on at least one character).
     public var maxGlyphRivals = 5.0
-    /// A trade-name character must fit this closely to confirm a seal.
+    /// A trade-name character fits this closely to lift a contradiction
+    /// (see ``CompanySealCheck``), and an authority's place character to
+    /// confirm its seal.
     public var maxTradeGlyphRivals = 3.0
+    /// A company seal's trade-name character must fit this closely to
+    /// confirm the seal. Degraded genuine seals' trade cells measured up to
+    /// 9 rivals (seed 2042: 宏图 at 2 and 9 on a compressed letter); another
+    /// company's, at least 21 (16 seals of that defect on seeds 2040-2042,
+    /// 99 genuine letters checked against a swapped trade name).
+    public var maxConfirmingTradeGlyphRivals = 10.0
     /// A seal confirms its name when at least this share of all cells, and
     /// of the distinctive part's cells, fit, and every trade-name cell fits
-    /// within ``maxTradeGlyphRivals`` …
+    /// within ``maxConfirmingTradeGlyphRivals`` …
     public var minRingGlyphShare = 0.7
     /// A difference from the claim counts only when the differing glyphs
     /// look at least this much more like the characters read than like the
@@ -98,7 +106,7 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
         case minSupport, minMismatchConfidence, maxMismatchSupport, minClassificationScore, minSharpness, minDPI,
              minBrightness, maxBrightness, minSealScore, minSealInsideBox, minRingSupport, maxRingContradiction,
              minRestrictedRingConfidence, minRingGlyphShare, minAnchorGlyphShare, minShapeMargin, ringCompetitorMargin,
-             maxGlyphRivals, maxTradeGlyphRivals, minContradictingGlyphRivals, minMismatchGlyphRivals,
+             maxGlyphRivals, maxTradeGlyphRivals, maxConfirmingTradeGlyphRivals, minContradictingGlyphRivals, minMismatchGlyphRivals,
              minRingSupportAfterTradeName
     }
 
@@ -127,6 +135,7 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
         try read(.ringCompetitorMargin, \.ringCompetitorMargin)
         try read(.maxGlyphRivals, \.maxGlyphRivals)
         try read(.maxTradeGlyphRivals, \.maxTradeGlyphRivals)
+        try read(.maxConfirmingTradeGlyphRivals, \.maxConfirmingTradeGlyphRivals)
         try read(.minContradictingGlyphRivals, \.minContradictingGlyphRivals)
         try read(.minMismatchGlyphRivals, \.minMismatchGlyphRivals)
         try read(.minRingSupportAfterTradeName, \.minRingSupportAfterTradeName)

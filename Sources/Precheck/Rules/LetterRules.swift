@@ -120,7 +120,7 @@ struct CompanySealCheck {
             return (.confirmed, support)
         }
         if let glyphs {
-            let cells = Int(policy.maxGlyphRivals), tradeCells = Int(policy.maxTradeGlyphRivals)
+            let cells = Int(policy.maxGlyphRivals), tradeCells = Int(policy.maxConfirmingTradeGlyphRivals)
             let distinctiveShare = glyphs.share(of: distinctive, maxRivals: cells)
             if glyphs.share(maxRivals: cells) >= policy.minRingGlyphShare && glyphs.share(of: tradeName, maxRivals: tradeCells) == 1
                 && distinctiveShare >= policy.minRingGlyphShare && !glyphsShowOtherText {

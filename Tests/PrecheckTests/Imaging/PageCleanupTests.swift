@@ -90,6 +90,12 @@ struct PageCleanupTests {
                 let page = try PageCleaner().clean(decoded)
                 #expect(page.quality.isBlackAndWhiteCopy == presentation.blackAndWhiteCopy,
                         "\(application) \(slot): tinted \(page.quality.nonRedTintedFraction), ink tinted \(page.quality.inkTintedShare ?? -1)")
+                // A scanner lights the page white (a phone photo's light is
+                // often tinted, but not always: sample APP-0004's card back
+                // measured 9, under the limit, and is judged as a scan).
+                if !presentation.degradations.contains("phonePhoto") {
+                    #expect(!page.quality.isUnderAmbientLight, "\(application) \(slot): paper tint \(page.quality.paperTint ?? -1)")
+                }
                 if presentation.blackAndWhiteCopy {
                     copies += 1
                     #expect((page.quality.inkTintedShare ?? 0) < QualityMeasures.maxCopyInkTintedShare)
@@ -100,6 +106,24 @@ struct PageCleanupTests {
             }
         }
         #expect(copies >= 3 && cardsOnPages >= 10)
+    }
+
+    /// Seed 2041's APP-0112: a black-and-white copy of a licence without the
+    /// company's seal, photographed on a dark table. The table goes with the
+    /// dark borders, so the page looks like a scan — a scan in colour, the
+    /// lamp having tinted the paper. The paper's tint gives the light away,
+    /// and an unsealed page under such light is not taken for an original.
+    @Test func photographedCopyWhoseTableWasCroppedIsSeenUnderAmbientLight() throws {
+        let application = try DocumentReaderTests.generated(seed: 2041, 112)
+        let presentation = try #require(application.truth.presentation["businessLicense"])
+        #expect(presentation.blackAndWhiteCopy && !presentation.companySealOnCopy && presentation.degradations == ["phonePhoto"])
+        let decoded = try ImageIntake().decode(try #require(application.files[presentation.file]))
+        let page = try PageCleaner().clean(decoded)
+        #expect(page.quality.isPhotographed == false)
+        #expect((page.quality.darkSurroundShare ?? 0) > 0.1, "cut away \(page.quality.darkSurroundShare ?? -1)")
+        #expect(!page.quality.isBlackAndWhiteCopy)
+        #expect((page.quality.paperTint ?? 0) >= 14, "paper tint \(page.quality.paperTint ?? -1)")
+        #expect(page.quality.isUnderAmbientLight)
     }
 
     @Test func cutOffPageTouchesTheEdge() throws {

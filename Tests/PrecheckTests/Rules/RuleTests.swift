@@ -106,6 +106,15 @@ struct RuleTests {
         let photo = verdict { $0[.idCardFront]!.quality = photographed }
         #expect(photo.decision == .manualReview)
         #expect(photo.reasons.map { "\($0.code.rawValue)/\($0.document?.rawValue ?? "")" } == ["FIELD_UNCERTAIN/idCardFront"])
+        // A page under tinted light whose surroundings were cropped away is held the same.
+        var tintedLight = QualityMeasures.test
+        tintedLight.paperTint = 16
+        tintedLight.darkSurroundShare = 0.3
+        let lamp = verdict { $0[.idCardBack]!.quality = tintedLight }
+        #expect(lamp.reasons.map { "\($0.code.rawValue)/\($0.document?.rawValue ?? "")" } == ["FIELD_UNCERTAIN/idCardBack"])
+        // An ID card scanned alone, its pale ground for paper, is not.
+        tintedLight.darkSurroundShare = 0
+        #expect(verdict { $0[.idCardBack]!.quality = tintedLight }.decision == .preApproved)
         // With the company's seal stamped on it, it passes whether copy or not;
         // a licence's own red authority seal shows it is no grey copy.
         let stamped = verdict {

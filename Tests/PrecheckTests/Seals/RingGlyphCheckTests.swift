@@ -77,6 +77,44 @@ struct RingGlyphCheckTests {
         #expect((reading.seals.first { $0.kind == .company }?.insideBox ?? 0) > 0.9)
     }
 
+    /// Seed 2042's APP-0064, a compressed JPEG letter: Tesseract read the ring
+    /// as 人级在让轧机柜没备有有限公司, and the trade name's glyphs, 宏 and 图,
+    /// had 2 and 9 rivals — too many for the old limit of 3, well under the
+    /// 21 or more of any other company's trade name measured. The same
+    /// ring checked against another trade name is not confirmed.
+    @Test func compressedSealConfirmedByItsTradeNameGlyphs() throws {
+        let application = try DocumentReaderTests.generated(seed: 2042, 64)
+        #expect(application.truth.style == "compressed" && application.truth.defect == nil)
+        let file = try #require(application.truth.presentation["authorizationLetter"]?.file)
+        let image = try ImageIntake().decode(try #require(application.files[file]))
+        let engine = try TesseractEngine()
+        let name = "焦作宏图机械设备有限公司"
+        let own = try #require(try DocumentReader().read(image, engine: engine, sealNames: [.company: name]).seals.first { $0.kind == .company })
+        let glyphs = try #require(own.glyphCheck)
+        #expect(glyphs.share(of: "宏图", maxRivals: 3) < 1)
+        #expect(glyphs.share(of: "宏图", maxRivals: Int(CheckPolicy.default.maxConfirmingTradeGlyphRivals)) == 1)
+        #expect(CompanySealCheck(policy: .default).judge(own, company: name).finding == .confirmed)
+
+        let impostor = "焦作华泰机械设备有限公司"
+        let other = try #require(try DocumentReader().read(image, engine: engine, sealNames: [.company: impostor]).seals.first { $0.kind == .company })
+        #expect(CompanySealCheck(policy: .default).judge(other, company: impostor).finding != .confirmed)
+        #expect((other.glyphCheck?.cells(of: "华泰", withAtLeast: 11) ?? 0) >= 1)
+    }
+
+    /// Seed 2042's APP-0147, a clean letter photographed: its body text's
+    /// lines of dots made a "dashed" rectangle with no seal in it, and the
+    /// genuine application was rejected for a seal outside the box. A box
+    /// with ink inside is not the seal box; the blank one holding the seal is.
+    @Test func textLinesAreNotTakenForTheSealBox() throws {
+        let application = try DocumentReaderTests.generated(seed: 2042, 147)
+        #expect(application.truth.style == "phonePhoto" && application.truth.defect == nil)
+        let file = try #require(application.truth.presentation["authorizationLetter"]?.file)
+        let reading = try DocumentReader().read(try ImageIntake().decode(try #require(application.files[file])), engine: try TesseractEngine())
+        let seal = try #require(reading.seals.first { $0.kind == .company })
+        #expect(reading.dashedBox != nil)
+        #expect((seal.insideBox ?? 0) > 0.9)
+    }
+
     @Test("shapes: a character in another weight of a Song face is closest to itself among the impostors")
     func renderedCharactersFindThemselves() throws {
         let templates = GlyphTemplates.shared
