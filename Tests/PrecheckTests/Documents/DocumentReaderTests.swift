@@ -133,6 +133,21 @@ struct DocumentReaderTests {
         return try ApplicationGenerator().generate(index: index, seed: seed, defect: entry.defect, style: entry.style)
     }
 
+    /// Seed 2043's APP-0194, a licence scanned upside down: read as it lay,
+    /// its garbled lines matched a third of an ID front's labels (0.33),
+    /// which was taken for a kind, so the page was never turned. An unsure
+    /// kind has the page read upside down as well.
+    @Test func upsideDownLicenceUnsurelyTakenForAnIDCardIsTurned() throws {
+        let application = try Self.generated(seed: 2043, 194)
+        let presentation = try #require(application.truth.presentation["businessLicense"])
+        #expect(presentation.degradations == ["quarterTurn"])
+        let licence = try DocumentReader().read(try ImageIntake().decode(try #require(application.files[presentation.file])),
+                                                engine: try TesseractEngine())
+        #expect(licence.detectedType == .businessLicense)
+        #expect(licence.fields["creditCode"]?.value == "91141029MAL6CFXPRR")
+        #expect(licence.fields["name"]?.value == "临汾锦程贸易有限公司")
+    }
+
     /// Seed 2041's APP-0230, a clean licence sent as PDF whose credit code is
     /// set in a sans face: the Chinese model reads its 1s as L
     /// (91230883MALMBALEKR, no valid code); the Latin model reads it right.
