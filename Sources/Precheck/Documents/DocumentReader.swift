@@ -49,8 +49,8 @@ public struct DocumentReader: Sendable {
                      sealNames: [SealKind: String] = [:], timing: inout ReadTiming) throws -> DocumentReading {
         // Cleanup only levels the page (lines horizontal); which way up it
         // is, reading settles: a page read upside down shows none of its
-        // kind's words, so it is read once more turned by 180° (and, if
-        // still unknown or unsure, by 90° and 270°).
+        // kind's words (or few), so it is read once more turned by 180°
+        // (and, if still unknown, by 90° and 270°).
         var leveller = cleaner
         leveller.options.orientation.readsDirection = false
         var cleaned = try timing.measure(.cleanup) { try leveller.clean(image, engine: engine) }

@@ -156,7 +156,7 @@ public struct DashedBoxFinder: Sendable {
                 let support = top.length + bottom.length + sides.reduce(0) { $0 + $1.length }
                 let box = PixelBox(x: left, y: top.line, width: width, height: height)
                 if support > best?.support ?? 0, accepts(box) {
-                    best = (PixelBox(x: left, y: top.line, width: width, height: height), support)
+                    best = (box, support)
                 }
             }
         }
