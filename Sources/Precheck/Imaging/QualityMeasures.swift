@@ -195,11 +195,7 @@ public struct QualityMeter {
         let whole = (PixelBox(x: 0, y: 0, width: grey.width, height: grey.height), 235)
         var histogram = [Int](repeating: 0, count: 256)
         for value in grey.pixels { histogram[Int(value)] += 1 }
-        var seen = 0, bright = 255
-        for level in stride(from: 255, through: 0, by: -1) {
-            seen += histogram[level]
-            if seen * 20 >= grey.pixelCount { bright = level; break }
-        }
+        let bright = brightLevel(histogram, total: grey.pixelCount)
         let threshold = bright * 3 / 4
         // The paper mask at a quarter of the resolution (every fourth pixel
         // of every fourth row): the document's extent needs no more.
@@ -247,15 +243,8 @@ public struct QualityMeter {
                 blueGreen[b - g + 255] += 1
             }
         }
-        func median(_ histogram: [Int]) -> Int {
-            var seen = 0
-            for (index, count) in histogram.enumerated() {
-                seen += count
-                if seen * 2 >= paper { return index - 255 }
-            }
-            return 0
-        }
-        let paperRG = paper > 0 ? median(redGreen) : 0, paperBG = paper > 0 ? median(blueGreen) : 0
+        let paperRG = paper > 0 ? medianIndex(redGreen, total: paper) - 255 : 0
+        let paperBG = paper > 0 ? medianIndex(blueGreen, total: paper) - 255 : 0
         var ink = 0, tinted = 0
         colour.pixels.withUnsafeBufferPointer { p in
             for index in 0..<colour.pixelCount where excluded[index] == 0 {
@@ -277,12 +266,7 @@ public struct QualityMeter {
         var levels = [Int](repeating: 0, count: 256), counted = 0
         for index in sampled where excluded[index] == 0 { levels[Int(grey.pixels[index])] += 1; counted += 1 }
         guard counted > 0 else { return nil }
-        var seen = 0, bright = 255
-        for level in stride(from: 255, through: 0, by: -1) {
-            seen += levels[level]
-            if seen * 20 >= counted { bright = level; break }
-        }
-        let paperLevel = bright * 93 / 100
+        let paperLevel = brightLevel(levels, total: counted) * 93 / 100
         var channels = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
         var paper = 0
         colour.pixels.withUnsafeBufferPointer { p in
@@ -292,15 +276,30 @@ public struct QualityMeter {
             }
         }
         guard paper > 0 else { return nil }
-        let medians = channels.map { histogram -> Int in
-            var seen = 0
-            for (level, count) in histogram.enumerated() {
-                seen += count
-                if seen * 2 >= paper { return level }
-            }
-            return 255
-        }
+        let medians = channels.map { medianIndex($0, total: paper) }
         return Double(medians.max()! - medians.min()!)
+    }
+
+    /// The bright level of a grey histogram holding `total` values: the
+    /// highest level with a twentieth of them at or above it.
+    static func brightLevel(_ histogram: [Int], total: Int) -> Int {
+        var seen = 0
+        for level in stride(from: histogram.count - 1, through: 0, by: -1) {
+            seen += histogram[level]
+            if seen * 20 >= total { return level }
+        }
+        return histogram.count - 1
+    }
+
+    /// The median's index in a histogram holding `total` values: the first
+    /// index whose running count reaches half of them.
+    static func medianIndex(_ histogram: [Int], total: Int) -> Int {
+        var seen = 0
+        for (index, count) in histogram.enumerated() {
+            seen += count
+            if seen * 2 >= total { return index }
+        }
+        return histogram.count - 1
     }
 
     /// A mask grown by `radius` pixels (separable max filter).

@@ -36,11 +36,7 @@ public final class TesseractEngine: OCREngine {
             let left = ContinuousClock.now.duration(to: deadline).components
             return max(1, Int(left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
         }
-        var api = text
-        if request.script == .latin {
-            if latin == nil { latin = try TesseractAPI(language: configuration.latinLanguage, dataPath: configuration.dataPath) }
-            api = latin!
-        }
+        let api = request.script == .latin ? try latinModel() : text
         return try api.recognize(image, region: request.region, segmentation: request.segmentation, dpi: request.dpi,
                                  whitelist: request.whitelist, withAlternatives: request.withAlternatives,
                                  timeLimitMilliseconds: timeLimit)
@@ -55,5 +51,13 @@ public final class TesseractEngine: OCREngine {
             orientation = try TesseractAPI(language: "osd", dataPath: configuration.dataPath)
         }
         return orientation?.detectOrientation(image, dpi: dpi)
+    }
+
+    /// The Latin model, loaded on first use.
+    private func latinModel() throws -> TesseractAPI {
+        if let latin { return latin }
+        let model = try TesseractAPI(language: configuration.latinLanguage, dataPath: configuration.dataPath)
+        latin = model
+        return model
     }
 }
