@@ -71,6 +71,20 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
     /// under a photographed page). `nil` in verdicts made before it was
     /// measured.
     public var darkSurroundShare: Double?
+    /// Among the document's printed pixels (darker than 80% of its bright
+    /// level): the share lying at least ``minOffGreyDistance`` levels away
+    /// from the grey axis, the line in RGB through black and the paper's
+    /// colour. Coloured light scales each channel by its own factor, which
+    /// keeps every pixel of a grey copy on that line whatever the light's
+    /// colour; printed colours leave it (the ID card's blue labels, the red
+    /// emblem, a red seal). Only the page counts: in a photo, the pixels of
+    /// each row between the first and the last paper (the table at the
+    /// corners of a tilted page does not). Measured on phone photos: grey
+    /// copies of ID cards 0-0.024, colour ID cards 0.33-0.76; the colour ID
+    /// specimens and real licences in `../shared/real` 0.39-0.72. `nil`
+    /// when the page has too little ink, and in verdicts made before it was
+    /// measured.
+    public var offGreyInkShare: Double?
 
     /// Paper at least this tinted (see ``paperTint``), on a page cut out of
     /// dark surroundings, was lit by coloured light: a photo whose table
@@ -90,6 +104,25 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
             || ((darkSurroundShare ?? 0) >= Self.minDarkSurroundShare && (paperTint ?? 0) >= Self.minTintedLightPaperTint)
     }
 
+    /// See ``offGreyInkShare``: how far, in grey levels, a pixel must lie
+    /// from the grey axis to count as coloured (JPEG and sensor noise keep
+    /// a photographed grey copy's ink within it).
+    public static let minOffGreyDistance = 10.0
+    /// See ``offGreyInkShare``: at least this share of coloured ink shows
+    /// a colour original under any light.
+    public static let minColourOffGreyInkShare = 0.2
+    /// See ``offGreyInkShare``: below this share the ink is grey under any
+    /// light: a black-and-white copy even where the light tints the page.
+    public static let maxCopyOffGreyInkShare = 0.05
+
+    /// Whether the ink shows printed colours that no light gives a grey
+    /// copy (see ``offGreyInkShare``): a colour original, even on a photo.
+    public var showsPrintedColour: Bool { (offGreyInkShare ?? 0) >= Self.minColourOffGreyInkShare }
+
+    /// Whether the page's ink is grey under whatever light it had (see
+    /// ``offGreyInkShare``): a black-and-white copy, told even on a photo.
+    public var showsOnlyGreyInk: Bool { (offGreyInkShare ?? 1) < Self.maxCopyOffGreyInkShare }
+
     /// Whether ink runs into any image edge.
     public var touchesEdge: Bool { edgeInk.contains { $0 > 0.02 } }
 
@@ -102,12 +135,14 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
     public static let maxCopyInkTintedShare = 0.15
 
     /// Whether the page is a black-and-white copy: hardly any tinted pixel
-    /// (see ``maxCopyTintedFraction``), and its ink is as grey as its paper
-    /// (see ``maxCopyInkTintedShare``). Under ambient light
-    /// (``isUnderAmbientLight``) a tinted light can make a copy look
-    /// coloured: the rules do not trust a "colour" verdict there.
+    /// (see ``maxCopyTintedFraction``) and its ink as grey as its paper
+    /// (see ``maxCopyInkTintedShare``), or, under whatever light, its ink
+    /// on the grey axis (``showsOnlyGreyInk``: a photographed copy, which
+    /// the light tints). A "not a copy" verdict is not proof of a colour
+    /// original: the rules ask for ``showsPrintedColour`` as well.
     public var isBlackAndWhiteCopy: Bool {
-        nonRedTintedFraction < Self.maxCopyTintedFraction && (inkTintedShare ?? 0) < Self.maxCopyInkTintedShare
+        (nonRedTintedFraction < Self.maxCopyTintedFraction && (inkTintedShare ?? 0) < Self.maxCopyInkTintedShare)
+            || showsOnlyGreyInk
     }
 }
 
@@ -181,7 +216,8 @@ public struct QualityMeter {
             redInkFraction: Double(red) / n,
             inkTintedShare: Self.inkTintedShare(colour: colour, excluding: excluded, paperLevel: paperLevel),
             isPhotographed: document.area < colour.pixelCount,
-            paperTint: Self.paperTint(colour: colour, grey: grey, excluding: excluded), darkSurroundShare: darkSurroundShare)
+            paperTint: Self.paperTint(colour: colour, grey: grey, excluding: excluded), darkSurroundShare: darkSurroundShare,
+            offGreyInkShare: Self.offGreyInkShare(colour: colour, grey: grey, document: document))
     }
 
     /// The document in a photo: the bounding box of the largest connected
@@ -278,6 +314,79 @@ public struct QualityMeter {
         guard paper > 0 else { return nil }
         let medians = channels.map { medianIndex($0, total: paper) }
         return Double(medians.max()! - medians.min()!)
+    }
+
+    /// See ``QualityMeasures/offGreyInkShare``; every `step`-th pixel of
+    /// every `step`-th row of `document` is looked at.
+    static func offGreyInkShare(colour: Raster, grey: Raster, document: PixelBox, step: Int = 2) -> Double? {
+        let rows = Array(stride(from: document.y, to: document.maxY, by: step))
+        var levels = [Int](repeating: 0, count: 256), counted = 0
+        for y in rows {
+            for x in stride(from: document.x, to: document.maxX, by: step) { levels[Int(grey.pixels[y * grey.width + x])] += 1; counted += 1 }
+        }
+        guard counted > 0 else { return nil }
+        let bright = brightLevel(levels, total: counted)
+        let spans = rows.map { pageSpan(grey: grey, row: $0, within: document, step: step, threshold: bright * 3 / 4) }
+
+        // The paper's colour: each channel's median over the paper pixels.
+        var channels = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
+        var paper = 0
+        let paperLevel = bright * 93 / 100, inkLevel = bright * 8 / 10
+        colour.pixels.withUnsafeBufferPointer { p in
+            for (y, span) in zip(rows, spans) {
+                for x in stride(from: span.lowerBound, to: span.upperBound, by: step) where Int(grey.pixels[y * grey.width + x]) >= paperLevel {
+                    paper += 1
+                    for channel in 0..<3 { channels[channel][Int(p[(y * grey.width + x) * 3 + channel])] += 1 }
+                }
+            }
+        }
+        guard paper > 0 else { return nil }
+        let axis = channels.map { Double(medianIndex($0, total: paper)) }
+        let length = (axis[0] * axis[0] + axis[1] * axis[1] + axis[2] * axis[2]).squareRoot()
+        guard length >= 1 else { return nil }
+        let u = axis.map { $0 / length }
+
+        // Each printed pixel's distance from the line through black and the paper's colour.
+        var ink = 0, off = 0
+        let minSquared = QualityMeasures.minOffGreyDistance * QualityMeasures.minOffGreyDistance
+        colour.pixels.withUnsafeBufferPointer { p in
+            for (y, span) in zip(rows, spans) {
+                for x in stride(from: span.lowerBound, to: span.upperBound, by: step) where Int(grey.pixels[y * grey.width + x]) < inkLevel {
+                    let index = (y * grey.width + x) * 3
+                    let r = Double(p[index]), g = Double(p[index + 1]), b = Double(p[index + 2])
+                    let along = r * u[0] + g * u[1] + b * u[2]
+                    ink += 1
+                    if r * r + g * g + b * b - along * along >= minSquared { off += 1 }
+                }
+            }
+        }
+        return ink >= 100 ? Double(off) / Double(ink) : nil
+    }
+
+    /// The part of `row` inside `document` between its first and its last
+    /// run of paper (three samples at or above `threshold`), less 2% at
+    /// each end: the page's own pixels, without the table a tilted page
+    /// leaves in its box's corners. The pure white that deskewing fills in
+    /// at the image's edges is passed over first. Empty when the row holds
+    /// no paper.
+    static func pageSpan(grey: Raster, row y: Int, within document: PixelBox, step: Int, threshold: Int) -> Range<Int> {
+        let base = y * grey.width
+        let empty = document.x..<document.x
+        guard let start = stride(from: document.x, to: document.maxX, by: step).first(where: { grey.pixels[base + $0] < 255 }),
+              let end = stride(from: document.maxX - 1, through: start, by: -step).first(where: { grey.pixels[base + $0] < 255 })
+        else { return empty }
+        // Whether the run of three samples from `x` towards `end` is paper.
+        func isPaperRun(_ x: Int, _ direction: Int) -> Bool {
+            (0..<3).allSatisfy { k in
+                let xx = x + direction * k * step
+                return xx >= start && xx <= end && Int(grey.pixels[base + xx]) >= threshold
+            }
+        }
+        guard let first = stride(from: start, through: end, by: step).first(where: { isPaperRun($0, 1) }),
+              let last = stride(from: end, through: first, by: -step).first(where: { isPaperRun($0, -1) })
+        else { return empty }
+        let margin = (last - first) / 50
+        return (first + margin)..<max(first + margin, last - margin)
     }
 
     /// The bright level of a grey histogram holding `total` values: the

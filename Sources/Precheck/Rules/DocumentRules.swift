@@ -37,13 +37,15 @@ struct DocumentRules {
         if copySlots.contains(slot), !reading.seals.contains(where: policy.isStampedSeal) {
             if reading.isBlackAndWhiteCopy {
                 reasons.append(Reason(.copySealMissing, document: slot))
-            } else if reading.quality.isUnderAmbientLight {
-                // A photo, or a page under tinted light: a copy would look
-                // coloured too, and a copy without the company's seal must
-                // not pass.
-                reasons.append(Reason(.fieldUncertain, document: slot,
-                                      detail: ReasonDetail("照片无法判断是否为黑白复印件（复印件须加盖公章）",
-                                                           "a photo cannot show whether this is a black-and-white copy (which needs the company seal)")))
+            } else if !reading.quality.showsPrintedColour {
+                // Neither grey nor clearly coloured ink (or too little to
+                // tell): a copy without the company's seal must not pass.
+                let detail = reading.quality.isUnderAmbientLight
+                    ? ReasonDetail("照片无法判断是否为黑白复印件（复印件须加盖公章）",
+                                   "a photo cannot show whether this is a black-and-white copy (which needs the company seal)")
+                    : ReasonDetail("无法判断是否为黑白复印件（复印件须加盖公章）",
+                                   "could not tell whether this is a black-and-white copy (which needs the company seal)")
+                reasons.append(Reason(.fieldUncertain, document: slot, detail: detail))
             }
         }
         return (reasons, true)

@@ -48,6 +48,17 @@ public struct ApplicationGenerator: Sendable {
         var content = ApplicationContent.clean(id: applicationId, factory: factory, random: &random)
         if let defect { DefectInjector(factory: factory).inject(defect, into: &content, random: &random) }
 
+        // Drawn from a stream of their own, so that adding them left every
+        // other choice of the generator as it was: a phone photo of B&W
+        // copies (stamped with the company's seal) instead of the
+        // originals, and which document a copy without seal is.
+        var variation = SeededRandom(seed: (seed &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(index) ^ 0xC0B1)
+        let photographedCopies = style == .phonePhoto && variation.chance(0.3)
+        let unsealedCopies: Set<DocumentSlot> = variation.chance(0.5) ? [.businessLicense] : [.idCardFront, .idCardBack]
+        var copies: Set<DocumentSlot> = style == .photocopy || photographedCopies ? [.businessLicense, .idCardFront, .idCardBack] : []
+        if defect == .copyWithoutSeal { copies.formUnion(unsealedCopies) }
+        let copyPlan = CopyPlan(copies: copies, unsealed: defect == .copyWithoutSeal ? unsealedCopies : [])
+
         var presentation: [String: SlotPresentation] = [:]
         var files: [String: [UInt8]] = [:]
         var seals: [String: [SealTruth]] = [:]
@@ -57,27 +68,28 @@ public struct ApplicationGenerator: Sendable {
         var licenseRandom = random.fork()
         let license = try LicenseRenderer(font: serif ? .serif : .sans).render(content.license, random: &licenseRandom)
         seals[DocumentSlot.businessLicense.rawValue] = license.seals
-        let licenseScan = try present(license, slot: .businessLicense, style: style, defect: defect, content: content, random: &random)
+        let licenseScan = try present(license, slot: .businessLicense, style: style, defect: defect, copyPlan: copyPlan, content: content, random: &random)
 
         // ID card, both sides.
         let idRenderer = IDCardRenderer()
         var idRandom = random.fork()
         var front = try idRenderer.renderFront(content.idCard, random: &idRandom)
         var back = try idRenderer.renderBack(content.idCard, random: &idRandom)
-        let onPage = style == .photocopy || random.chance(0.35)
+        // Copies are made on A4.
+        let onPage = style == .photocopy || random.chance(0.35) || copies.contains(.idCardFront)
         if onPage {
             front = try idRenderer.onScanPage(front, random: &idRandom)
             back = try idRenderer.onScanPage(back, random: &idRandom)
         }
-        let frontScan = try present(front, slot: .idCardFront, style: style, defect: defect, content: content, random: &random)
-        let backScan = try present(back, slot: .idCardBack, style: style, defect: defect, content: content, random: &random)
+        let frontScan = try present(front, slot: .idCardFront, style: style, defect: defect, copyPlan: copyPlan, content: content, random: &random)
+        let backScan = try present(back, slot: .idCardBack, style: style, defect: defect, copyPlan: copyPlan, content: content, random: &random)
 
         // Authorization letter (an original: colour, red seal).
         var letterRandom = random.fork()
         let letter = try LetterRenderer(font: serif ? .serif : .sans).render(content.letter, random: &letterRandom)
         seals[DocumentSlot.authorizationLetter.rawValue] = letter.seals
         let letterStyle: ScanStyle = style == .photocopy ? .clean : style
-        let letterScan = try present(letter, slot: .authorizationLetter, style: letterStyle, defect: defect, content: content, random: &random)
+        let letterScan = try present(letter, slot: .authorizationLetter, style: letterStyle, defect: defect, copyPlan: copyPlan, content: content, random: &random)
 
         // Files, with the file-level defects.
         var scans: [(DocumentSlot, String, EncodedScan, Bool)] = [
@@ -122,18 +134,25 @@ public struct ApplicationGenerator: Sendable {
         var companySealOnCopy: Bool
     }
 
+    /// Which documents of an application are B&W copies, and which of
+    /// those carry no company seal.
+    struct CopyPlan {
+        var copies: Set<DocumentSlot>
+        var unsealed: Set<DocumentSlot>
+    }
+
     /// Copies, stamps, degrades and encodes one rendered document.
-    func present(_ document: RenderedDocument, slot: DocumentSlot, style: ScanStyle, defect: Defect?,
+    func present(_ document: RenderedDocument, slot: DocumentSlot, style: ScanStyle, defect: Defect?, copyPlan: CopyPlan,
                  content: ApplicationContent, random: inout SeededRandom) throws -> EncodedScan {
         var local = random.fork()
         let degrader = ScanDegrader()
         var page = document.canvas.raster
         var degradations = style.degradations
-        let copy = (style == .photocopy && slot != .authorizationLetter) || (defect == .copyWithoutSeal && slot == .businessLicense)
+        let copy = copyPlan.copies.contains(slot)
         var sealed = false
         if copy {
             page = degrader.photocopy(page, random: &local)
-            if !(defect == .copyWithoutSeal && slot == .businessLicense) {
+            if !copyPlan.unsealed.contains(slot) {
                 var canvas = Canvas(width: page.width, height: page.height)
                 canvas.raster = page
                 var seal = SealStyle(ringText: content.companySealText, radius: Double(min(page.width, page.height)) * (slot == .businessLicense ? 0.12 : 0.16))

@@ -10,7 +10,7 @@ public enum Defect: String, Sendable, Codable, CaseIterable {
     case idBackInFrontSlot           // DOCUMENT_TYPE_WRONG
     case licenseInLetterSlot         // DOCUMENT_TYPE_WRONG
     case unreadablyBlurred           // IMAGE_QUALITY_POOR
-    case copyWithoutSeal             // COPY_SEAL_MISSING (B&W licence copy, no company seal)
+    case copyWithoutSeal             // COPY_SEAL_MISSING (B&W copy of the licence or of both ID sides, no company seal)
     case malformedEmail              // FORM_FIELD_INVALID
     case malformedMobile             // FORM_FIELD_INVALID
     case wrongCreditCodeCheck        // FORM_CREDIT_CODE_INVALID

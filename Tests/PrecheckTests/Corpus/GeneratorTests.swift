@@ -73,8 +73,11 @@ struct GeneratorTests {
         case .unreadablyBlurred:
             #expect(truth.presentation["businessLicense"]?.degradations == ["unreadableBlur"])
         case .copyWithoutSeal:
-            #expect(truth.presentation["businessLicense"]?.blackAndWhiteCopy == true)
-            #expect(truth.presentation["businessLicense"]?.companySealOnCopy == false)
+            // The licence, or both sides of the ID card.
+            let unsealed = ["businessLicense", "idCardFront", "idCardBack"].filter {
+                truth.presentation[$0]?.blackAndWhiteCopy == true && truth.presentation[$0]?.companySealOnCopy == false
+            }
+            #expect(unsealed == ["businessLicense"] || unsealed == ["idCardFront", "idCardBack"])
         case .malformedEmail:
             #expect(form.applicant.email?.contains("@") == false)
         case .malformedMobile:

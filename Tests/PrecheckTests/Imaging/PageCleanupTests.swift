@@ -90,6 +90,9 @@ struct PageCleanupTests {
                 let page = try PageCleaner().clean(decoded)
                 #expect(page.quality.isBlackAndWhiteCopy == presentation.blackAndWhiteCopy,
                         "\(application) \(slot): tinted \(page.quality.nonRedTintedFraction), ink tinted \(page.quality.inkTintedShare ?? -1)")
+                // An original's printed colours leave the grey axis, which an unsealed one needs to pass.
+                #expect(presentation.blackAndWhiteCopy || page.quality.showsPrintedColour,
+                        "\(application) \(slot): off the grey axis \(page.quality.offGreyInkShare ?? -1)")
                 // A scanner lights the page white (a phone photo's light is
                 // often tinted, but not always: sample APP-0004's card back
                 // measured 9, under the limit, and is judged as a scan).
@@ -112,7 +115,7 @@ struct PageCleanupTests {
     /// company's seal, photographed on a dark table. The table goes with the
     /// dark borders, so the page looks like a scan — a scan in colour, the
     /// lamp having tinted the paper. The paper's tint gives the light away,
-    /// and an unsealed page under such light is not taken for an original.
+    /// and the ink, on the grey axis, the copy.
     @Test func photographedCopyWhoseTableWasCroppedIsSeenUnderAmbientLight() throws {
         let application = try DocumentReaderTests.generated(seed: 2041, 112)
         let presentation = try #require(application.truth.presentation["businessLicense"])
@@ -121,9 +124,42 @@ struct PageCleanupTests {
         let page = try PageCleaner().clean(decoded)
         #expect(page.quality.isPhotographed == false)
         #expect((page.quality.darkSurroundShare ?? 0) > 0.1, "cut away \(page.quality.darkSurroundShare ?? -1)")
-        #expect(!page.quality.isBlackAndWhiteCopy)
+        #expect(page.quality.nonRedTintedFraction >= QualityMeasures.maxCopyTintedFraction)
         #expect((page.quality.paperTint ?? 0) >= 14, "paper tint \(page.quality.paperTint ?? -1)")
         #expect(page.quality.isUnderAmbientLight)
+        #expect(page.quality.showsOnlyGreyInk && page.quality.isBlackAndWhiteCopy, "\(page.quality.offGreyInkShare ?? -1)")
+    }
+
+    /// Phone photos of a colour ID card (seed 2044's APP-0087, the card
+    /// alone on a table) and of an unsealed B&W copy of one (index 20 of
+    /// seed 2044, rendered with that defect and style). The light tints
+    /// both; only the card's printed colours leave the grey axis. The
+    /// copy's front was lit too faintly to count as ambient light (paper
+    /// tint 9) and its tinted pixels (0.95%) had the tint measures take it
+    /// for colour: without the axis it would have passed unsealed.
+    @Test func inkOffTheGreyAxisTellsAPhotographedCardFromItsCopy() throws {
+        func page(_ application: GeneratedApplication, _ slot: String) throws -> (SlotPresentation, CleanedPage) {
+            let presentation = try #require(application.truth.presentation[slot])
+            let decoded = try ImageIntake().decode(try #require(application.files[presentation.file]))
+            return (presentation, try PageCleaner().clean(decoded))
+        }
+        let original = try DocumentReaderTests.generated(seed: 2044, 87)
+        for slot in ["idCardFront", "idCardBack"] {
+            let (presentation, card) = try page(original, slot)
+            #expect(!presentation.blackAndWhiteCopy && presentation.degradations == ["phonePhoto"])
+            #expect(card.quality.isUnderAmbientLight)
+            #expect(card.quality.showsPrintedColour && !card.quality.isBlackAndWhiteCopy, "\(slot): \(card.quality.offGreyInkShare ?? -1)")
+        }
+        let copies = try ApplicationGenerator().generate(index: 20, seed: 2044, defect: .copyWithoutSeal, style: .phonePhoto)
+        for slot in ["idCardFront", "idCardBack"] {
+            let (presentation, copy) = try page(copies, slot)
+            #expect(presentation.blackAndWhiteCopy && !presentation.companySealOnCopy && presentation.degradations == ["phonePhoto"])
+            #expect(copy.quality.showsOnlyGreyInk && copy.quality.isBlackAndWhiteCopy, "\(slot): \(copy.quality.offGreyInkShare ?? -1)")
+            if slot == "idCardFront" {
+                #expect(!copy.quality.isUnderAmbientLight)
+                #expect(copy.quality.nonRedTintedFraction >= QualityMeasures.maxCopyTintedFraction)
+            }
+        }
     }
 
     @Test func cutOffPageTouchesTheEdge() throws {

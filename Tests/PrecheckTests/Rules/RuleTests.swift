@@ -100,27 +100,37 @@ struct RuleTests {
         #expect(!codes(result).contains("LETTER_COMPANY_MISMATCH"))
     }
 
-    @Test func photographedDocumentWithoutCompanySealIsNotTakenForAColourOriginal() {
+    @Test func onlyInkOffTheGreyAxisShowsAnUnsealedPageIsAColourOriginal() {
+        func reasons(_ verdict: Verdict) -> [String] { verdict.reasons.map { "\($0.code.rawValue)/\($0.document?.rawValue ?? "")" } }
+        // A photo whose tinted light made a copy look coloured to the tint
+        // measures: its ink on the grey axis shows the copy.
         var photographed = QualityMeasures.test
         photographed.isPhotographed = true
-        let photo = verdict { $0[.idCardFront]!.quality = photographed }
-        #expect(photo.decision == .manualReview)
-        #expect(photo.reasons.map { "\($0.code.rawValue)/\($0.document?.rawValue ?? "")" } == ["FIELD_UNCERTAIN/idCardFront"])
-        // A page under tinted light whose surroundings were cropped away is held the same.
-        var tintedLight = QualityMeasures.test
-        tintedLight.paperTint = 16
-        tintedLight.darkSurroundShare = 0.3
-        let lamp = verdict { $0[.idCardBack]!.quality = tintedLight }
-        #expect(lamp.reasons.map { "\($0.code.rawValue)/\($0.document?.rawValue ?? "")" } == ["FIELD_UNCERTAIN/idCardBack"])
-        // An ID card scanned alone, its pale ground for paper, is not.
-        tintedLight.darkSurroundShare = 0
-        #expect(verdict { $0[.idCardBack]!.quality = tintedLight }.decision == .preApproved)
-        // With the company's seal stamped on it, it passes whether copy or not;
-        // a licence's own red authority seal shows it is no grey copy.
+        photographed.offGreyInkShare = 0.01
+        #expect(photographed.isBlackAndWhiteCopy)
+        let copy = verdict {
+            $0[.idCardFront]!.quality = photographed
+            $0[.idCardFront]!.isBlackAndWhiteCopy = photographed.isBlackAndWhiteCopy
+        }
+        #expect(reasons(copy) == ["COPY_SEAL_MISSING/idCardFront"])
+        // Neither grey nor clearly coloured: held for review, photo or scan.
+        photographed.offGreyInkShare = 0.12
+        let unsure = verdict { $0[.idCardFront]!.quality = photographed }
+        #expect(unsure.decision == .manualReview)
+        #expect(reasons(unsure) == ["FIELD_UNCERTAIN/idCardFront"])
+        #expect(unsure.reasons.first?.messageEn.contains("photo") == true)
+        var scanned = QualityMeasures.test
+        scanned.offGreyInkShare = nil
+        #expect(reasons(verdict { $0[.idCardBack]!.quality = scanned }) == ["FIELD_UNCERTAIN/idCardBack"])
+        // Printed colours pass, on a photo as on a scan.
+        photographed.offGreyInkShare = 0.33
+        #expect(verdict { $0[.idCardFront]!.quality = photographed }.decision == .preApproved)
+        // With the company's seal stamped on it, a page passes whether copy or not.
+        photographed.offGreyInkShare = 0.01
         let stamped = verdict {
             $0[.idCardFront]!.quality = photographed
+            $0[.idCardFront]!.isBlackAndWhiteCopy = true
             $0[.idCardFront]!.seals = [seal(.company, company)]
-            $0[.businessLicense]!.quality = photographed
         }
         #expect(stamped.decision == .preApproved, "\(codes(stamped))")
     }
@@ -347,7 +357,8 @@ struct RuleTests {
 extension QualityMeasures {
     static let test = QualityMeasures(width: 2000, height: 2800, headerDPI: 200, estimatedDPI: 200, sharpness: 500, brightness: 235,
                                       contrast: 40, clippedHighlights: 0.1, clippedShadows: 0, edgeInk: [0, 0, 0, 0], colourfulness: 5,
-                                      nonRedColourFraction: 0.01, nonRedMeanChroma: 3, nonRedTintedFraction: 0.01, redInkFraction: 0.01)
+                                      nonRedColourFraction: 0.01, nonRedMeanChroma: 3, nonRedTintedFraction: 0.01, redInkFraction: 0.01,
+                                      offGreyInkShare: 0.4)
 }
 
 @Suite("Label rests in front of values")
