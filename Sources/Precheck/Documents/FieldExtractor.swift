@@ -114,19 +114,61 @@ struct FieldExtractor {
         // When the 有效期限 label was misread, the validity is the one line
         // holding a date range (or a date and 长期).
         let labelled = values["validity"].flatMap { DateText.dates(in: $0.text).isEmpty ? nil : $0 }
-        if let validity = labelled ?? validityLine(), let box = validity.box {
-            let dates = DateText.dates(in: validity.text)
-            let sourceBox = cleaned.sourceBox(box)
-            if let from = dates.first {
-                fields["validFrom"] = FieldReading(value: from.iso, confidence: validity.confidence, box: sourceBox)
-            }
-            if validity.text.contains("长期") {
-                fields["validUntil"] = FieldReading(value: "long-term", confidence: validity.confidence, box: sourceBox)
-            } else if dates.count >= 2 {
-                fields["validUntil"] = FieldReading(value: dates[1].iso, confidence: validity.confidence, box: sourceBox)
-            }
+        guard let validity = labelled ?? validityLine(), let box = validity.box else { return fields }
+        let period = Self.validity(validity.text)
+        let confidence = validity.confidence
+        let sourceBox = cleaned.sourceBox(box)
+        if let from = period.from {
+            fields["validFrom"] = FieldReading(value: from.iso, confidence: confidence, box: sourceBox)
+        }
+        if let until = period.until {
+            fields["validUntil"] = FieldReading(value: until, confidence: confidence, box: sourceBox)
         }
         return fields
+    }
+
+    /// The start and end of an ID card's validity in `text`: two dates, or
+    /// a date and 长期 (`long-term`; also when 长 follows the date's range
+    /// mark, its 期 misread: 2018.07.12-长其).
+    static func validity(_ text: String) -> (from: CalendarDate?, until: String?) {
+        let dates = DateText.dates(in: text)
+        let normalized = TextNormalization.normalized(text)
+        if normalized.contains("长期") || normalized.range(of: #"[0-9][-—－~至]长"#, options: .regularExpression) != nil {
+            return (dates.first, "long-term")
+        }
+        if dates.count >= 2 { return (dates.first, dates[1].iso) }
+        return (dates.first, dates.first.flatMap { periodEnd(from: $0, in: normalized)?.iso })
+    }
+
+    /// A validity's end that did not read as a date (2013.04.09.2033040g):
+    /// an ID card is valid for 5, 10 or 20 years to the day, so the end is
+    /// the one of those three whose digits are within one character of what
+    /// follows the start (letters OCR gives for digits counted as the
+    /// digits), while the other two are farther. (A correct reading of the
+    /// wrong end is as likely as for a date read whole; the expiry rule
+    /// checks the end it gets either way.)
+    static func periodEnd(from start: CalendarDate, in text: String) -> CalendarDate? {
+        let digitLike: [Character: Character] = ["O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1",
+                                                 "Z": "2", "S": "5", "s": "5", "b": "6", "G": "6", "B": "8", "g": "9", "q": "9"]
+        let compact = String(text.compactMap { $0.isASCIIDigit ? $0 : digitLike[$0] })
+        let startDigits = start.iso.filter(\.isASCIIDigit)
+        guard compact.hasPrefix(startDigits) else { return nil }
+        let rest = String(compact.dropFirst(startDigits.count))
+        guard rest.count >= 6 else { return nil }
+        let ends = [5, 10, 20].map { start.adding(years: $0) }
+        let distances = ends.map { TextSimilarity.distance($0.iso.filter(\.isASCIIDigit), rest) }
+        guard let best = distances.min(), best <= 1, distances.filter({ $0 == best }).count == 1 else { return nil }
+        return ends[distances.firstIndex(of: best)!]
+    }
+
+    /// The line holding the card's validity when its label was misread: a
+    /// date range, or a date with 长期 (or 长 after its range mark).
+    func validityLine() -> LabelledValue? {
+        let line = page.lines.first { line in
+            let dates = DateText.dates(in: line.text).count
+            return dates >= 2 || dates == 1 && Self.validity(line.text).until != nil
+        }
+        return line.map { LabelledValue(text: $0.text, symbols: $0.symbols) }
     }
 
     /// A value with the rest of its label in front, as left when the label
@@ -181,14 +223,6 @@ struct FieldExtractor {
     }
 
     /// The line holding two dates, or a date and 长期, as a value.
-    func validityLine() -> LabelledValue? {
-        let line = page.lines.first { line in
-            let dates = DateText.dates(in: line.text).count
-            return dates >= 2 || dates == 1 && line.text.contains("长期")
-        }
-        return line.map { LabelledValue(text: $0.text, symbols: $0.symbols) }
-    }
-
     func letter() throws -> [String: FieldReading] {
         let values = LabelledFields(catalogue: LabelCatalogue.letter).extract(from: page)
         var fields: [String: FieldReading] = [:]

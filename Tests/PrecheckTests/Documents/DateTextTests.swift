@@ -36,4 +36,29 @@ struct DateTextTests {
         let lone = FieldExtractor.termDates("2026年01月09日")
         #expect(lone.start == nil && lone.end == nil)
     }
+
+    /// Seed 2044's ID backs whose validity end did not read as a date:
+    /// APP-0019 (长期 read as 长其) and APP-0195 (2033.04.09 read as
+    /// 2033040g, a B&W copy printed small). An ID card is valid for 5, 10
+    /// or 20 years to the day: the end is the one of those within one
+    /// character of what was read, when the others are farther.
+    @Test func idCardValidityEndsWithLongTermOrARealPeriod() {
+        func validity(_ text: String) -> [String?] {
+            let period = FieldExtractor.validity(text)
+            return [period.from?.iso, period.until]
+        }
+        #expect(validity("2016.06.17-2036.06.17") == ["2016-06-17", "2036-06-17"])
+        #expect(validity("2016.06.17-长期") == ["2016-06-17", "long-term"])
+        #expect(validity("2018.07.12-长其") == ["2018-07-12", "long-term"])
+        #expect(validity("2013.04.09.2033040g") == ["2013-04-09", "2033-04-09"])
+        #expect(validity("2013.04.09-2O23O4O9") == ["2013-04-09", "2023-04-09"])
+        // One character off one end only; as near to two ends, or to none: no end.
+        #expect(validity("2013.04.09.2031040g") == ["2013-04-09", "2033-04-09"])
+        #expect(validity("2013.04.09.2028040g") == ["2013-04-09", nil])
+        #expect(validity("2013.04.09.2046040g") == ["2013-04-09", nil])
+        #expect(validity("2013.04.09.202804") == ["2013-04-09", nil])
+        #expect(validity("2013.04.09.20") == ["2013-04-09", nil])
+        // 长 that does not follow the range mark is not 长期.
+        #expect(validity("长2013.04.09") == ["2013-04-09", nil])
+    }
 }
