@@ -222,7 +222,6 @@ struct FieldExtractor {
         return dates.count >= 2 ? (dates[0], dates[1]) : (nil, nil)
     }
 
-    /// The line holding two dates, or a date and 长期, as a value.
     func letter() throws -> [String: FieldReading] {
         let values = LabelledFields(catalogue: LabelCatalogue.letter).extract(from: page)
         var fields: [String: FieldReading] = [:]

@@ -80,8 +80,9 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
     /// emblem, a red seal). Only the page counts: in a photo, the pixels of
     /// each row between the first and the last paper (the table at the
     /// corners of a tilted page does not). Measured on phone photos: grey
-    /// copies of ID cards 0-0.024, colour ID cards 0.33-0.76; the colour ID
-    /// specimens and real licences in `../shared/real` 0.39-0.72. `nil`
+    /// copies of ID cards and licences 0-0.025, colour ones 0.30-0.77; on
+    /// colour scans 0.35-0.78; the colour ID specimens and real licences in
+    /// `../shared/real` 0.39-0.72 (session 10, see the README). `nil`
     /// when the page has too little ink, and in verdicts made before it was
     /// measured.
     public var offGreyInkShare: Double?
