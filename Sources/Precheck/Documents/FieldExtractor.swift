@@ -116,13 +116,12 @@ struct FieldExtractor {
         let labelled = values["validity"].flatMap { DateText.dates(in: $0.text).isEmpty ? nil : $0 }
         guard let validity = labelled ?? validityLine(), let box = validity.box else { return fields }
         let period = Self.validity(validity.text)
-        let confidence = validity.confidence
         let sourceBox = cleaned.sourceBox(box)
         if let from = period.from {
-            fields["validFrom"] = FieldReading(value: from.iso, confidence: confidence, box: sourceBox)
+            fields["validFrom"] = FieldReading(value: from.iso, confidence: validity.confidence, box: sourceBox)
         }
         if let until = period.until {
-            fields["validUntil"] = FieldReading(value: until, confidence: confidence, box: sourceBox)
+            fields["validUntil"] = FieldReading(value: until, confidence: validity.confidence, box: sourceBox)
         }
         return fields
     }
@@ -144,13 +143,13 @@ struct FieldExtractor {
     /// an ID card is valid for 5, 10 or 20 years to the day, so the end is
     /// the one of those three whose digits are within one character of what
     /// follows the start (letters OCR gives for digits counted as the
-    /// digits), while the other two are farther. (A correct reading of the
+    /// digits, as for an ID number, and the lower-case shapes of 9 and 6),
+    /// while the other two are farther. (A correct reading of the
     /// wrong end is as likely as for a date read whole; the expiry rule
     /// checks the end it gets either way.)
     static func periodEnd(from start: CalendarDate, in text: String) -> CalendarDate? {
-        let digitLike: [Character: Character] = ["O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1",
-                                                 "Z": "2", "S": "5", "s": "5", "b": "6", "G": "6", "B": "8", "g": "9", "q": "9"]
-        let compact = String(text.compactMap { $0.isASCIIDigit ? $0 : digitLike[$0] })
+        let lowerCaseShapes: [Character: Character] = ["g": "9", "q": "9", "b": "6", "|": "1"]
+        let compact = String(text.compactMap { lowerCaseShapes[$0] ?? CodeKind.idNumber.fold($0) }.filter(\.isASCIIDigit))
         let startDigits = start.iso.filter(\.isASCIIDigit)
         guard compact.hasPrefix(startDigits) else { return nil }
         let rest = String(compact.dropFirst(startDigits.count))
@@ -165,8 +164,8 @@ struct FieldExtractor {
     /// date range, or a date with 长期 (or 长 after its range mark).
     func validityLine() -> LabelledValue? {
         let line = page.lines.first { line in
-            let dates = DateText.dates(in: line.text).count
-            return dates >= 2 || dates == 1 && Self.validity(line.text).until != nil
+            let period = Self.validity(line.text)
+            return period.from != nil && period.until != nil
         }
         return line.map { LabelledValue(text: $0.text, symbols: $0.symbols) }
     }

@@ -304,16 +304,11 @@ public struct QualityMeter {
         for index in sampled where excluded[index] == 0 { levels[Int(grey.pixels[index])] += 1; counted += 1 }
         guard counted > 0 else { return nil }
         let paperLevel = brightLevel(levels, total: counted) * 93 / 100
-        var channels = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
-        var paper = 0
+        var paper = ChannelMedians()
         colour.pixels.withUnsafeBufferPointer { p in
-            for index in sampled where excluded[index] == 0 && Int(grey.pixels[index]) >= paperLevel {
-                paper += 1
-                for channel in 0..<3 { channels[channel][Int(p[index * 3 + channel])] += 1 }
-            }
+            for index in sampled where excluded[index] == 0 && Int(grey.pixels[index]) >= paperLevel { paper.add(p, pixel: index) }
         }
-        guard paper > 0 else { return nil }
-        let medians = channels.map { medianIndex($0, total: paper) }
+        guard let medians = paper.medians else { return nil }
         return Double(medians.max()! - medians.min()!)
     }
 
@@ -328,21 +323,21 @@ public struct QualityMeter {
         guard counted > 0 else { return nil }
         let bright = brightLevel(levels, total: counted)
         let spans = rows.map { pageSpan(grey: grey, row: $0, within: document, step: step, threshold: bright * 3 / 4) }
-
-        // The paper's colour: each channel's median over the paper pixels.
-        var channels = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
-        var paper = 0
-        let paperLevel = bright * 93 / 100, inkLevel = bright * 8 / 10
-        colour.pixels.withUnsafeBufferPointer { p in
+        /// Calls `body` with the index of every sampled pixel of the page.
+        func forEachPagePixel(_ body: (Int) -> Void) {
             for (y, span) in zip(rows, spans) {
-                for x in stride(from: span.lowerBound, to: span.upperBound, by: step) where Int(grey.pixels[y * grey.width + x]) >= paperLevel {
-                    paper += 1
-                    for channel in 0..<3 { channels[channel][Int(p[(y * grey.width + x) * 3 + channel])] += 1 }
-                }
+                for x in stride(from: span.lowerBound, to: span.upperBound, by: step) { body(y * grey.width + x) }
             }
         }
-        guard paper > 0 else { return nil }
-        let axis = channels.map { Double(medianIndex($0, total: paper)) }
+
+        // The paper's colour: each channel's median over the paper pixels.
+        var paper = ChannelMedians()
+        let paperLevel = bright * 93 / 100, inkLevel = bright * 8 / 10
+        colour.pixels.withUnsafeBufferPointer { p in
+            forEachPagePixel { index in if Int(grey.pixels[index]) >= paperLevel { paper.add(p, pixel: index) } }
+        }
+        guard let medians = paper.medians else { return nil }
+        let axis = medians.map(Double.init)
         let length = (axis[0] * axis[0] + axis[1] * axis[1] + axis[2] * axis[2]).squareRoot()
         guard length >= 1 else { return nil }
         let u = axis.map { $0 / length }
@@ -351,14 +346,12 @@ public struct QualityMeter {
         var ink = 0, off = 0
         let minSquared = QualityMeasures.minOffGreyDistance * QualityMeasures.minOffGreyDistance
         colour.pixels.withUnsafeBufferPointer { p in
-            for (y, span) in zip(rows, spans) {
-                for x in stride(from: span.lowerBound, to: span.upperBound, by: step) where Int(grey.pixels[y * grey.width + x]) < inkLevel {
-                    let index = (y * grey.width + x) * 3
-                    let r = Double(p[index]), g = Double(p[index + 1]), b = Double(p[index + 2])
-                    let along = r * u[0] + g * u[1] + b * u[2]
-                    ink += 1
-                    if r * r + g * g + b * b - along * along >= minSquared { off += 1 }
-                }
+            forEachPagePixel { index in
+                guard Int(grey.pixels[index]) < inkLevel else { return }
+                let r = Double(p[index * 3]), g = Double(p[index * 3 + 1]), b = Double(p[index * 3 + 2])
+                let along = r * u[0] + g * u[1] + b * u[2]
+                ink += 1
+                if r * r + g * g + b * b - along * along >= minSquared { off += 1 }
             }
         }
         return ink >= 100 ? Double(off) / Double(ink) : nil
@@ -388,6 +381,23 @@ public struct QualityMeter {
         else { return empty }
         let margin = (last - first) / 50
         return (first + margin)..<max(first + margin, last - margin)
+    }
+
+    /// Each colour channel's median over the RGB pixels added: the paper's
+    /// colour, for ``paperTint(colour:grey:excluding:step:)`` and
+    /// ``offGreyInkShare(colour:grey:document:step:)``.
+    struct ChannelMedians {
+        private var histograms = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
+        private var count = 0
+
+        /// Adds the pixel at `pixel` of the RGB buffer `pixels`.
+        mutating func add(_ pixels: UnsafeBufferPointer<UInt8>, pixel: Int) {
+            for channel in 0..<3 { histograms[channel][Int(pixels[pixel * 3 + channel])] += 1 }
+            count += 1
+        }
+
+        /// The three medians (red, green, blue); `nil` when nothing was added.
+        var medians: [Int]? { count > 0 ? histograms.map { QualityMeter.medianIndex($0, total: count) } : nil }
     }
 
     /// The bright level of a grey histogram holding `total` values: the

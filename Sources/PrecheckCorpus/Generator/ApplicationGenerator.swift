@@ -55,9 +55,10 @@ public struct ApplicationGenerator: Sendable {
         var variation = SeededRandom(seed: (seed &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(index) ^ 0xC0B1)
         let photographedCopies = style == .phonePhoto && variation.chance(0.3)
         let unsealedCopies: Set<DocumentSlot> = variation.chance(0.5) ? [.businessLicense] : [.idCardFront, .idCardBack]
-        var copies: Set<DocumentSlot> = style == .photocopy || photographedCopies ? [.businessLicense, .idCardFront, .idCardBack] : []
-        if defect == .copyWithoutSeal { copies.formUnion(unsealedCopies) }
-        let copyPlan = CopyPlan(copies: copies, unsealed: defect == .copyWithoutSeal ? unsealedCopies : [])
+        let unsealed: Set<DocumentSlot> = defect == .copyWithoutSeal ? unsealedCopies : []
+        let copied: Set<DocumentSlot> = style == .photocopy || photographedCopies ? [.businessLicense, .idCardFront, .idCardBack] : []
+        let copies = copied.union(unsealed)
+        let copyPlan = CopyPlan(copies: copies, unsealed: unsealed)
 
         var presentation: [String: SlotPresentation] = [:]
         var files: [String: [UInt8]] = [:]
