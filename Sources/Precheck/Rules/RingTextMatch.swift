@@ -9,6 +9,12 @@
 struct RingTextMatch {
     var resolver = RegionResolver()
 
+    /// Characters of the longest division name a company name starts with
+    /// (海西蒙古族藏族哈萨克族自治州, 14). A place left in front would be taken
+    /// for the trade name, and a sister company of the same autonomous
+    /// prefecture would then show most of the "distinctive" part.
+    static let longestPlaceName = 14
+
     static let legalForms = ["股份有限公司", "有限责任公司", "有限公司", "股份公司", "专业合作社", "合作社", "个体工商户", "公司", "厂", "店", "部", "中心"]
 
     /// The part of a company name that tells it from its neighbours:
@@ -25,7 +31,7 @@ struct RingTextMatch {
         var stripped = true
         while stripped && text.count > 2 {
             stripped = false
-            for length in stride(from: min(7, text.count - 2), through: 2, by: -1) {
+            for length in stride(from: min(Self.longestPlaceName, text.count - 2), through: 2, by: -1) {
                 let head = String(text.prefix(length))
                 let places = ([head] + ["市", "县", "区", "省", "自治州", "盟", "地区"].map { head + $0 })
                     .flatMap(resolver.divisions.divisions(named:))

@@ -11,7 +11,11 @@ import Synchronization
 final class GlyphTemplates: Sendable {
     /// Pango font descriptions tried for every character.
     let fonts: [String]
-    private let cache = Mutex<[Character: [GlyphShape]]>([:])
+    private let cache = Mutex<[CacheKey: [GlyphShape]]>([:])
+    private struct CacheKey: Hashable {
+        let character: Character
+        let layout: GlyphShape.Layout
+    }
 
     /// The faces Debian's `fonts-noto-cjk` and `fonts-wqy-zenhei` install
     /// (see `scripts/install-deps.sh`); a face that is missing falls back
@@ -22,20 +26,21 @@ final class GlyphTemplates: Sendable {
         self.fonts = fonts
     }
 
-    /// The shapes of `character`, one per font that renders it.
-    func shapes(of character: Character) -> [GlyphShape] {
-        if let known = cache.withLock({ $0[character] }) { return known }
+    /// The shapes of `character` on `layout`, one per font that renders it.
+    func shapes(of character: Character, layout: GlyphShape.Layout = .coarse) -> [GlyphShape] {
+        let key = CacheKey(character: character, layout: layout)
+        if let known = cache.withLock({ $0[key] }) { return known }
         let rendered = fonts.compactMap { font -> GlyphShape? in
             guard let coverage = try? VipsImage.text(Self.escaped(character), font: "\(font) 32", dpi: 72).raster() else { return nil }
-            return GlyphShape(rendered: coverage)
+            return GlyphShape(rendered: coverage, layout: layout)
         }
-        cache.withLock { $0[character] = rendered }
+        cache.withLock { $0[key] = rendered }
         return rendered
     }
 
-    /// The best similarity of a glyph to any rendering of `character`.
+    /// The best similarity of a glyph to any rendering of `character` (on the glyph's layout).
     func similarity(of glyph: GlyphShape, to character: Character) -> Float {
-        shapes(of: character).map { glyph.similarity(to: $0) }.max() ?? -1
+        shapes(of: character, layout: glyph.layout).map { glyph.similarity(to: $0) }.max() ?? -1
     }
 
     private static func escaped(_ character: Character) -> String {

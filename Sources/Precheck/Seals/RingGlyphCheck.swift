@@ -90,6 +90,10 @@ struct RingGlyphChecker: Sendable {
     /// and in how many steps either way (see ``refined(_:pitch:darkness:width:height:expected:)``).
     var maxCutShift = 0.3
     var maxCutShiftSteps = 3
+    /// The layout a cell's glyph is compared on (see ``GlyphShape/Layout/fine``).
+    /// The search for the cuts compares on the coarse layout, which forgives
+    /// a cell placed a little off while the grid is being fitted.
+    var cellLayout = GlyphShape.Layout.fine
 
     /// Frequent characters of GB/T 2260 place names plus the words of
     /// organisation names: the impostors every cell is compared with.
@@ -127,7 +131,8 @@ struct RingGlyphChecker: Sendable {
                 let left = Double(cuts[index]) + shift * pitch
                 let patch = ring.glyphPatch(columns: left...(left + pitch))
                 let glyph = Self.isolated(Self.levelled(patch.darkness), width: patch.width, height: patch.height)
-                return GlyphShape(darkness: glyph, width: patch.width, region: PixelBox(x: 0, y: 0, width: patch.width, height: patch.height))
+                return GlyphShape(darkness: glyph, width: patch.width, region: PixelBox(x: 0, y: 0, width: patch.width, height: patch.height),
+                                  layout: cellLayout)
             }
             guard !glyphs.isEmpty else {
                 matched.append(false)

@@ -17,6 +17,8 @@ struct RingUnwrapper: Sendable {
     var maxGapDegrees = 200.0
     /// …and the gap is then taken as this wide (ring text usually covers about 230°).
     var usualGapDegrees = 130.0
+    /// Angles sampled per 2° bin of the gap finder's ink profile.
+    var profileSamplesPerBin = 4
     /// Extra angle (degrees) kept either side of the text.
     var angleMargin = 4.0
     /// A strip's full ink is the 95th percentile of its pixels darker than
@@ -61,14 +63,23 @@ struct RingUnwrapper: Sendable {
     }
 
     /// Ink summed over the text core band, per angle bin (bin 0 starts at the top, clockwise).
+    ///
+    /// Each bin is sampled at ``profileSamplesPerBin`` angles: a 2° bin is
+    /// 4-5 pixels wide at the text on a letter's seal, and the strokes of a
+    /// character such as 三 cross the band radially, thinner than that; with
+    /// one angle per bin they fell between the samples and the gap grew over
+    /// the character.
     private func angularProfile(of seal: DetectedSeal, ink: SealInkImage, bins: Int) -> [Float] {
         var profile = [Float](repeating: 0, count: bins)
+        let samples = profileSamplesPerBin
         for bin in 0..<bins {
-            let theta = (Double(bin) + 0.5) / Double(bins) * 2 * .pi
-            for step in 0..<8 {
-                let rho = textCoreBand.lowerBound + (textCoreBand.upperBound - textCoreBand.lowerBound) * Double(step) / 7
-                let point = seal.point(theta: theta, rho: rho)
-                profile[bin] += ink.darkness(atX: point.x, y: point.y)
+            for sample in 0..<samples {
+                let theta = (Double(bin) + (Double(sample) + 0.5) / Double(samples)) / Double(bins) * 2 * .pi
+                for step in 0..<8 {
+                    let rho = textCoreBand.lowerBound + (textCoreBand.upperBound - textCoreBand.lowerBound) * Double(step) / 7
+                    let point = seal.point(theta: theta, rho: rho)
+                    profile[bin] += ink.darkness(atX: point.x, y: point.y) / Float(samples)
+                }
             }
         }
         return profile

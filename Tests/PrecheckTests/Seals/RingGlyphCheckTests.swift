@@ -51,6 +51,16 @@ struct RingGlyphCheckTests {
         #expect(CompanySealCheck(policy: lenient).judge(seal, company: impostor).finding == .contradicted)
     }
 
+    @Test("the distinctive part drops the place in front, however long its name, and keeps a trade name that is a county elsewhere")
+    func distinctivePartOfLongPlaceNames() {
+        let match = RingTextMatch()
+        #expect(match.distinctivePart(ofCompany: "常德博远物业管理有限公司") == "博远物业管理")
+        #expect(match.distinctivePart(ofCompany: "凉山彝族自治州瑞丰贸易有限责任公司") == "瑞丰贸易")
+        #expect(match.distinctivePart(ofCompany: "海西蒙古族藏族自治州博雅建筑工程有限公司") == "博雅建筑工程")
+        #expect(match.distinctivePart(ofCompany: "黔东南苗族侗族自治州恒信网络科技有限责任公司") == "恒信网络科技")
+        #expect(match.distinctivePart(ofCompany: "甘孜藏族自治州嘉禾电子科技有限责任公司") == "嘉禾电子科技", "嘉禾 is a county of Hunan, not of 甘孜")
+    }
+
     @Test("a cell fits when few rivals look as much like it; shares and the fewest rivals per part")
     func rivalCounts() {
         let check = RingGlyphCheck(characters: "常德云溪物业", matched: [true, false, false, true, false, false],
