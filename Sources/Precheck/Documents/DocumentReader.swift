@@ -81,7 +81,7 @@ public struct DocumentReader: Sendable {
             }
         }
         let findings = kind == .unknown ? nil : try timing.measure(.seals) {
-            try sealInspector.inspect(cleaned, kind: kind, expected: sealNames, engine: engine)
+            try sealInspector.inspect(&cleaned, kind: kind, expected: sealNames, engine: engine)
         }
         return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: cleaned.quality.isBlackAndWhiteCopy,
                                quality: cleaned.quality, fields: fields, seals: findings?.seals ?? [],

@@ -86,6 +86,14 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
     /// when the page has too little ink, and in verdicts made before it was
     /// measured.
     public var offGreyInkShare: Double?
+    /// ``offGreyInkShare`` with the pixels of the red seals found on the
+    /// page left out (each seal's ellipse grown by a tenth), measured by the
+    /// seal stage when a page that is not taken for a copy bears red seals.
+    /// A black-and-white copy stamped with the company's seal counts the
+    /// seal's red as printed colour, and photographed such a copy is not
+    /// told by its tinted pixels either; without the seal its ink is grey
+    /// again. `nil` when not measured.
+    public var offGreyInkShareOutsideSeals: Double? = nil
 
     /// Paper at least this tinted (see ``paperTint``), on a page cut out of
     /// dark surroundings, was lit by coloured light: a photo whose table
@@ -121,8 +129,12 @@ public struct QualityMeasures: Sendable, Equatable, Codable {
     public var showsPrintedColour: Bool { (offGreyInkShare ?? 0) >= Self.minColourOffGreyInkShare }
 
     /// Whether the page's ink is grey under whatever light it had (see
-    /// ``offGreyInkShare``): a black-and-white copy, told even on a photo.
-    public var showsOnlyGreyInk: Bool { (offGreyInkShare ?? 1) < Self.maxCopyOffGreyInkShare }
+    /// ``offGreyInkShare``, or ``offGreyInkShareOutsideSeals`` where a
+    /// stamped seal is the only colour): a black-and-white copy, told even
+    /// on a photo.
+    public var showsOnlyGreyInk: Bool {
+        (offGreyInkShare ?? 1) < Self.maxCopyOffGreyInkShare || (offGreyInkShareOutsideSeals ?? 1) < Self.maxCopyOffGreyInkShare
+    }
 
     /// Whether ink runs into any image edge.
     public var touchesEdge: Bool { edgeInk.contains { $0 > 0.02 } }
@@ -313,8 +325,11 @@ public struct QualityMeter {
     }
 
     /// See ``QualityMeasures/offGreyInkShare``; every `step`-th pixel of
-    /// every `step`-th row of `document` is looked at.
-    static func offGreyInkShare(colour: Raster, grey: Raster, document: PixelBox, step: Int = 2) -> Double? {
+    /// every `step`-th row of `document` is looked at, except those inside
+    /// the ellipses of `seals` grown by a tenth (see
+    /// ``QualityMeasures/offGreyInkShareOutsideSeals``).
+    static func offGreyInkShare(colour: Raster, grey: Raster, document: PixelBox, step: Int = 2,
+                                excluding seals: [DetectedSeal] = []) -> Double? {
         let rows = Array(stride(from: document.y, to: document.maxY, by: step))
         var levels = [Int](repeating: 0, count: 256), counted = 0
         for y in rows {
@@ -326,7 +341,10 @@ public struct QualityMeter {
         /// Calls `body` with the index of every sampled pixel of the page.
         func forEachPagePixel(_ body: (Int) -> Void) {
             for (y, span) in zip(rows, spans) {
-                for x in stride(from: span.lowerBound, to: span.upperBound, by: step) { body(y * grey.width + x) }
+                for x in stride(from: span.lowerBound, to: span.upperBound, by: step)
+                where !seals.contains(where: { $0.contains(x: Double(x), y: Double(y), scale: 1.1) }) {
+                    body(y * grey.width + x)
+                }
             }
         }
 

@@ -68,6 +68,14 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
     /// confirm its name by glyphs or by readings: a sister company sharing
     /// the trade name (淄博锦程广告 / 淄博锦程机械) differs only there.
     public var minMismatchGlyphRivals = 40.0
+    /// A company seal also contradicts its name when every cell of the
+    /// place in front (at least two) has at most this many rivals, while a
+    /// trade-name cell and at least half the distinctive cells have
+    /// ``minMismatchGlyphRivals`` or more: the ring is legible where the
+    /// names agree and shows other characters where they differ. (Another
+    /// company's name is seldom as long as the claimed one, so the legal
+    /// form behind falls off the grid and cannot vouch for legibility.)
+    public var maxLegiblePlaceGlyphRivals = 1.0
     /// Readings confirm a company seal only when a free reading also holds
     /// this share of what follows the trade name (云溪|物业管理): sister
     /// companies share the trade name, and half a distinctive part is not
@@ -107,7 +115,7 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
              minBrightness, maxBrightness, minSealScore, minSealInsideBox, minRingSupport, maxRingContradiction,
              minRestrictedRingConfidence, minRingGlyphShare, minAnchorGlyphShare, minShapeMargin, ringCompetitorMargin,
              maxGlyphRivals, maxTradeGlyphRivals, maxConfirmingTradeGlyphRivals, minContradictingGlyphRivals, minMismatchGlyphRivals,
-             minRingSupportAfterTradeName
+             minRingSupportAfterTradeName, maxLegiblePlaceGlyphRivals
     }
 
     public init(from decoder: Decoder) throws {
@@ -139,6 +147,7 @@ public struct CheckPolicy: Sendable, Codable, Equatable {
         try read(.minContradictingGlyphRivals, \.minContradictingGlyphRivals)
         try read(.minMismatchGlyphRivals, \.minMismatchGlyphRivals)
         try read(.minRingSupportAfterTradeName, \.minRingSupportAfterTradeName)
+        try read(.maxLegiblePlaceGlyphRivals, \.maxLegiblePlaceGlyphRivals)
         self = policy
     }
 }

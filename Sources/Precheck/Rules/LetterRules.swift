@@ -81,8 +81,11 @@ struct LetterRules {
 ///   trade-name cell fit their characters (few of the ~400 rivals look as
 ///   much like them) and no distinctive cell clearly shows another
 ///   character; it *contradicts* when the anchors fit (the ring is
-///   legible and aligned) but every trade-name cell has many rivals, and no
-///   reading supports the distinctive part either;
+///   legible and aligned) but every trade-name cell has many rivals, or
+///   when the place in front fits closely while the trade name and half
+///   the distinctive part clearly show other characters — and no reading
+///   supports the distinctive part (in the second case: no reading holds a
+///   trade-name character, and none holds half the distinctive part);
 /// - Tesseract's readings (free, or restricted to the name's characters):
 ///   they confirm when they hold enough of the distinctive part, the trade
 ///   name and what follows it (sister companies share trade names), and
@@ -130,6 +133,14 @@ struct CompanySealCheck {
                 && support <= policy.maxRingContradiction {
                 return (.contradicted, distinctiveShare)
             }
+            let place = name.range(of: distinctive).map { String(name[..<$0.lowerBound]) } ?? ""
+            // Another company may share words after the trade name (管理):
+            // here the readings must show no trade-name character and
+            // less than would confirm.
+            if showsAnotherName(glyphs, place: place, distinctive: distinctive, tradeName: tradeName)
+                && ring.support(of: tradeName, in: sure + free) < 0.5 && support < policy.minRingSupport {
+                return (.contradicted, distinctiveShare)
+            }
         }
         // Readings that spell the name's anchors but not its distinctive
         // part contradict it — unless the glyphs show a trade-name cell
@@ -142,6 +153,16 @@ struct CompanySealCheck {
         let glyphsFitTradeName = glyphs.flatMap { $0.fewestRivals(in: tradeName) }.map { $0 <= Int(policy.maxTradeGlyphRivals) } ?? false
         if legible && !anchors.isEmpty && support <= policy.maxRingContradiction && !glyphsFitTradeName { return (.contradicted, support) }
         return (.unknown, support)
+    }
+
+    /// Whether the ring is legible at the place in front of the name and
+    /// shows other characters where the name's own part should be (see
+    /// ``CheckPolicy/maxLegiblePlaceGlyphRivals``).
+    func showsAnotherName(_ glyphs: RingGlyphCheck, place: String, distinctive: String, tradeName: String) -> Bool {
+        let mismatch = Int(policy.minMismatchGlyphRivals)
+        guard place.count >= 2, let placeRivals = glyphs.mostRivals(in: place), placeRivals <= Int(policy.maxLegiblePlaceGlyphRivals),
+              let tradeRivals = glyphs.mostRivals(in: tradeName), tradeRivals >= mismatch else { return false }
+        return 2 * glyphs.cells(of: distinctive, withAtLeast: mismatch) >= distinctive.count
     }
 
     /// Reasons for a seal that should carry `company`. With

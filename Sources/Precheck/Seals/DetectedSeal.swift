@@ -45,6 +45,12 @@ public struct DetectedSeal: Sendable, Equatable {
 }
 
 extension DetectedSeal {
+    /// Whether the point lies inside the seal's ellipse with its semi-axes scaled by `scale`.
+    func contains(x: Double, y: Double, scale: Double = 1) -> Bool {
+        let u = (x - centreX) / (radiusX * scale), v = (y - centreY) / (radiusY * scale)
+        return u * u + v * v < 1
+    }
+
     /// Share (0-1) of the seal's ellipse area lying inside `box`.
     ///
     /// Measured on a 64×64 grid of sample points over the ellipse's bounding box.

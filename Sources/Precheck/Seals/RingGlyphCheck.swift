@@ -63,6 +63,13 @@ public struct RingGlyphCheck: Sendable, Codable, Equatable {
         fewestRivals(in: part).map { $0 >= minRivals } ?? (share(of: part) == 0)
     }
 
+    /// The most rivals any cell of `part` had (`nil` when `part` is not a
+    /// part of the name or the counts were not kept).
+    public func mostRivals(in part: String) -> Int? {
+        guard let rivals, rivals.count == matched.count, let positions = positions(of: part) else { return nil }
+        return rivals[positions].max()
+    }
+
     /// The fewest rivals any cell of `part` had (`nil` when `part` is not a
     /// part of the name or the counts were not kept).
     public func fewestRivals(in part: String) -> Int? {

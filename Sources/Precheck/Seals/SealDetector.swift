@@ -59,10 +59,6 @@ public struct SealDetector: Sendable {
 extension DetectedSeal {
     /// Whether either seal's centre lies within the other's ellipse.
     func overlaps(_ other: DetectedSeal) -> Bool {
-        func inside(_ x: Double, _ y: Double, _ seal: DetectedSeal) -> Bool {
-            let u = (x - seal.centreX) / seal.radiusX, v = (y - seal.centreY) / seal.radiusY
-            return u * u + v * v < 1
-        }
-        return inside(other.centreX, other.centreY, self) || inside(centreX, centreY, other)
+        contains(x: other.centreX, y: other.centreY) || other.contains(x: centreX, y: centreY)
     }
 }

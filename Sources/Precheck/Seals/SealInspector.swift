@@ -20,13 +20,29 @@ struct SealInspector {
         var dashedBox: PixelBox?
     }
 
+    /// On a licence or ID card not taken for a copy that bears red seals, the page's ink
+    /// is measured again without them
+    /// (``QualityMeasures/offGreyInkShareOutsideSeals``, stored in `page`):
+    /// a black-and-white copy stamped with the company's seal then shows
+    /// as the copy it is, its red seal as the company's and its grey one as
+    /// the authority's.
+    ///
     /// - Parameter expected: what each kind of seal should say (the form's
     ///   company name and registration authority), for the constrained reading.
-    func inspect(_ page: CleanedPage, kind: DocumentKind, expected: [SealKind: String],
+    func inspect(_ page: inout CleanedPage, kind: DocumentKind, expected: [SealKind: String],
                  engine: any OCREngine) throws -> Findings {
+        var detected = detector.detect(in: page)
+        let red = detected.filter { $0.colour == .red }
+        if kind.mayBeCopied && !page.quality.isBlackAndWhiteCopy && !red.isEmpty {
+            let document = page.documentBox ?? PixelBox(x: 0, y: 0, width: page.grey.width, height: page.grey.height)
+            page.quality.offGreyInkShareOutsideSeals = QualityMeter.offGreyInkShare(colour: page.colour, grey: page.grey,
+                                                                                   document: document, excluding: red)
+            // Now a copy: its grey (copied) seals are looked for too.
+            if page.quality.isBlackAndWhiteCopy { detected = detector.detect(in: page) }
+        }
         let isCopy = page.quality.isBlackAndWhiteCopy
         let box = kind == .authorizationLetter ? boxFinder.find(in: page) : nil
-        let found = Array(detector.detect(in: page).filter { $0.score >= minReportedScore }.prefix(maxSeals))
+        let found = Array(detected.filter { $0.score >= minReportedScore }.prefix(maxSeals))
         return Findings(seals: try seals(found, on: page, isCopy: isCopy, kind: kind, dashedBox: box, expected: expected, engine: engine),
                         dashedBox: box.map(page.sourceBox))
     }
