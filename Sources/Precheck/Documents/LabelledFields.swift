@@ -55,10 +55,13 @@ struct LabelledFields {
     /// Field key → value, the first occurrence of each label with a value.
     /// A line found twice (a photo's slightly bent line can be traced as two
     /// overlapping lines, one cut short) gives the fuller of its values (see
-    /// ``isFuller(_:than:)``).
+    /// ``isFuller(_:than:)``), or the value of the trace that shows more of
+    /// its label (受托人(代理人):姜文 rather than 人《代理人):半 from a
+    /// garbled trace, where only 代理人 matched).
     func extract(from page: PageText) -> [String: LabelledValue] {
         var values: [String: LabelledValue] = [:]
         var valueLines: [String: PixelBox] = [:]
+        var labelLengths: [String: Int] = [:]
         // Each key is read once; only its line traced again (an overlapping
         // line, not the same one) may replace a reading it holds more of.
         func mayRead(_ key: String, on box: PixelBox) -> Bool {
@@ -96,9 +99,12 @@ struct LabelledFields {
                         next += 1
                     }
                 }
-                if let earlier = values[hit.entry.key], !Self.isFuller(value.text, than: earlier.text) { continue }
+                let labelLength = hit.end - hit.start
+                if let earlier = values[hit.entry.key], !Self.isFuller(value.text, than: earlier.text),
+                   labelLength <= labelLengths[hit.entry.key] ?? 0 || value.text.isEmpty { continue }
                 values[hit.entry.key] = value
                 valueLines[hit.entry.key] = line.box
+                labelLengths[hit.entry.key] = labelLength
             }
             index += 1
         }

@@ -430,7 +430,7 @@ struct LabelRestTests {
     /// (APP-0043 of seed 2036: 委托单位:泸州明辉和 above 委托单位:泸州明辉建材有限责任公司,
     /// the pair overlapping); the longer reading of that one line is the value.
     /// A second line lower down with the same label does not replace the first.
-    @Test func aLineTracedTwiceGivesItsLongerValue() {
+    @Test func aLineTracedTwiceGivesItsLongerValueOrTheFullerLabelsValue() {
         func line(_ text: String, y: Int) -> ReadLine {
             let symbols = text.enumerated().map { index, character in
                 RecognizedSymbol(text: String(character), confidence: 0.9, box: PixelBox(x: 30 * index, y: y, width: 28, height: 30))
@@ -445,6 +445,12 @@ struct LabelRestTests {
         // A garbled second trace with more marks is not a fuller reading (seed 2037 APP-0037).
         let garbled = PageText(lines: [line("受托人(代理人):廖俊超", y: 100), line("人《代理人),，座伏", y: 104)])
         #expect(fields.extract(from: garbled)["agentName"]?.text == "廖俊超")
+        // The garbled trace first: the trace showing more of the label wins (seed 2044 APP-0060).
+        let garbledFirst = PageText(lines: [line("人《代理人):半", y: 100), line("受托人(代理人):姜文", y: 104)])
+        #expect(fields.extract(from: garbledFirst)["agentName"]?.text == "姜文")
+        // Not a second line lower down, however much of the label it shows.
+        let lower = PageText(lines: [line("人《代理人):半", y: 100), line("受托人(代理人):姜文", y: 400)])
+        #expect(fields.extract(from: lower)["agentName"].flatMap { FieldExtractor.personName($0.text) } == "半")
     }
 
     @Test func personNamesLoseTheMarksAroundThem() {

@@ -87,6 +87,31 @@ struct SealDetectorTests {
         #expect(seals.filter { $0.colour == .grey }.count == 1)
     }
 
+    /// Seed 2044's APP-0023: a phone photo of a B&W licence copy stamped with
+    /// the company's seal. The seal's red is printed colour, so the page's
+    /// ink is not all grey and it was taken for a colour original, its
+    /// company seal for the authority's. Measured again without its red
+    /// seal it is the copy it is; a colour original keeps its colour.
+    @Test func photographedSealedCopyIsACopyWithoutItsSeal() throws {
+        let application = try DocumentReaderTests.generated(seed: 2044, 23)
+        let presentation = try #require(application.truth.presentation["businessLicense"])
+        #expect(presentation.blackAndWhiteCopy && presentation.companySealOnCopy && presentation.degradations == ["phonePhoto"])
+        let engine = try TesseractEngine()
+        let image = try ImageIntake().decode(try #require(application.files[presentation.file]))
+        let copy = try DocumentReader().read(image, engine: engine)
+        #expect(try #require(copy.quality.offGreyInkShare) >= QualityMeasures.maxCopyOffGreyInkShare, "the seal's red counts as colour")
+        #expect(try #require(copy.quality.offGreyInkShareOutsideSeals) < 0.01)
+        #expect(copy.isBlackAndWhiteCopy)
+        #expect(copy.seals.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.company, .registrationAuthority])
+        #expect(copy.seals.first { $0.kind == .company }?.color == .red)
+        #expect(copy.seals.first { $0.kind == .registrationAuthority }?.color == .grey)
+
+        let original = try DocumentReader().read(try ImageIntake().decode(contentsOf: try Samples.file("APP-0001", "businessLicense")),
+                                                 engine: engine)
+        #expect(!original.isBlackAndWhiteCopy)
+        #expect(try #require(original.quality.offGreyInkShareOutsideSeals) >= QualityMeasures.minColourOffGreyInkShare)
+    }
+
     @Test func copyWithoutCompanySealHasOnlyTheGreySeal() throws {
         #expect(try Samples.truth("APP-0013").defect == .copyWithoutSeal)
         let copy = try page("APP-0013", "businessLicense", engine: try TesseractEngine())
