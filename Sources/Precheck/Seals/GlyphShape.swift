@@ -24,8 +24,8 @@ struct GlyphShape: Sendable {
         /// are placed by a search for the expected character. Dense
         /// characters (启, 据, 铜) all score alike on the coarse grid. On the
         /// 284 genuine letter seals of seed 2044 (first strip only), the
-        /// ring check confirmed 203 of 240 on degraded scans with the
-        /// coarse layout and 217 with this one; the closest swapped trade
+        /// ring check confirmed 205 of 240 on degraded scans with the
+        /// coarse layout and 218 with this one; the closest swapped trade
         /// name kept 29 rivals (the limit to confirm is 10).
         static let fine = Layout(side: 40, grid: 8)
     }

@@ -20,8 +20,8 @@ struct SealInspector {
         var dashedBox: PixelBox?
     }
 
-    /// On a licence or ID card not taken for a copy that bears red seals, the page's ink
-    /// is measured again without them
+    /// On a licence or ID card that bears red seals and is not taken for a
+    /// copy, the page's ink is measured again without them
     /// (``QualityMeasures/offGreyInkShareOutsideSeals``, stored in `page`):
     /// a black-and-white copy stamped with the company's seal then shows
     /// as the copy it is, its red seal as the company's and its grey one as
