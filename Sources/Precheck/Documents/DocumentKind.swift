@@ -12,14 +12,4 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .unknown: nil
         }
     }
-
-    /// Whether a black-and-white copy of this kind of document is accepted
-    /// when the company's seal is stamped on it: licences and ID cards.
-    /// (The letter must carry the red seal itself.)
-    var mayBeCopied: Bool {
-        switch self {
-        case .businessLicense, .creditCodeCertificate, .idCardFront, .idCardBack: true
-        case .authorizationLetter, .unknown: false
-        }
-    }
 }

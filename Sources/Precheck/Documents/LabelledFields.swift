@@ -59,13 +59,13 @@ struct LabelledFields {
     /// its label (受托人(代理人):姜文 rather than 人《代理人):半 from a
     /// garbled trace, where only 代理人 matched).
     func extract(from page: PageText) -> [String: LabelledValue] {
-        var values: [String: LabelledValue] = [:]
-        var valueLines: [String: PixelBox] = [:]
-        var labelLengths: [String: Int] = [:]
+        // Per key: the value kept, the line it was read on, and how many
+        // characters of its label matched there.
+        var found: [String: (value: LabelledValue, line: PixelBox, labelLength: Int)] = [:]
         // Each key is read once; only its line traced again (an overlapping
         // line, not the same one) may replace a reading it holds more of.
         func mayRead(_ key: String, on box: PixelBox) -> Bool {
-            guard let earlier = valueLines[key] else { return true }
+            guard let earlier = found[key]?.line else { return true }
             return earlier != box && Self.sameLine(earlier, box)
         }
         var index = 0
@@ -100,15 +100,13 @@ struct LabelledFields {
                     }
                 }
                 let labelLength = hit.end - hit.start
-                if let earlier = values[hit.entry.key], !Self.isFuller(value.text, than: earlier.text),
-                   labelLength <= labelLengths[hit.entry.key] ?? 0 || value.text.isEmpty { continue }
-                values[hit.entry.key] = value
-                valueLines[hit.entry.key] = line.box
-                labelLengths[hit.entry.key] = labelLength
+                if let earlier = found[hit.entry.key], !Self.isFuller(value.text, than: earlier.value.text),
+                   labelLength <= earlier.labelLength || value.text.isEmpty { continue }
+                found[hit.entry.key] = (value, line.box, labelLength)
             }
             index += 1
         }
-        return values
+        return found.mapValues(\.value)
     }
 
     /// Whether `later`, read where `earlier` was (the same line traced

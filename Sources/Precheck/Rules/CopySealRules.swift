@@ -5,7 +5,7 @@ struct CopySealRules {
     func reasons() -> [Reason] {
         guard let company = context.form.organization.name, !company.isEmpty else { return [] }
         var reasons: [Reason] = []
-        for slot in [DocumentSlot.businessLicense, .idCardFront, .idCardBack] {
+        for slot in DocumentSlot.allCases where slot.acceptsSealedCopy {
             guard let evidence = context.usable[slot], evidence.isBlackAndWhiteCopy else { continue }
             let seals = evidence.seals.filter { $0.kind == .company && context.policy.isStampedSeal($0) }
             guard let seal = seals.max(by: { $0.score < $1.score }) else { continue }  // COPY_SEAL_MISSING already

@@ -33,8 +33,7 @@ struct DocumentRules {
                                                  "this slot needs the \(slot.englishName); the file is the \(kind.englishName)"))], false)
         }
         var reasons: [Reason] = []
-        let copySlots: [DocumentSlot] = [.businessLicense, .idCardFront, .idCardBack]
-        if copySlots.contains(slot), !reading.seals.contains(where: policy.isStampedSeal) {
+        if slot.acceptsSealedCopy, !reading.seals.contains(where: policy.isStampedSeal) {
             if reading.isBlackAndWhiteCopy {
                 reasons.append(Reason(.copySealMissing, document: slot))
             } else if !reading.quality.showsPrintedColour {

@@ -113,12 +113,13 @@ struct CompanySealCheck {
         let sure = zip(constrained, seal.constrainedConfidences ?? []).filter { $0.1 >= policy.minRestrictedRingConfidence }.map(\.0)
         let support = ring.support(of: distinctive, in: sure + free)
         let tradeName = String(distinctive.prefix(2))
+        let tradeSupport = ring.support(of: tradeName, in: sure + free)
         // Sister companies share the trade name: what follows it must show
         // too, in a free reading (restricted ones lean towards the name).
         let afterTrade = String(distinctive.dropFirst(2))
         let glyphs = seal.glyphCheck.flatMap { $0.characters == name ? $0 : nil }
         let glyphsShowOtherText = (glyphs?.cells(of: distinctive, withAtLeast: Int(policy.minMismatchGlyphRivals)) ?? 0) > 0
-        if support >= policy.minRingSupport && ring.support(of: tradeName, in: sure + free) >= 0.5
+        if support >= policy.minRingSupport && tradeSupport >= 0.5
             && (afterTrade.isEmpty || ring.support(of: afterTrade, in: free) >= policy.minRingSupportAfterTradeName) && !glyphsShowOtherText {
             return (.confirmed, support)
         }
@@ -138,7 +139,7 @@ struct CompanySealCheck {
             // here the readings must show no trade-name character and
             // less than would confirm.
             if showsAnotherName(glyphs, place: place, distinctive: distinctive, tradeName: tradeName)
-                && ring.support(of: tradeName, in: sure + free) < 0.5 && support < policy.minRingSupport {
+                && tradeSupport < 0.5 && support < policy.minRingSupport {
                 return (.contradicted, distinctiveShare)
             }
         }

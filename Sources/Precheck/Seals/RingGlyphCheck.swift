@@ -53,8 +53,7 @@ public struct RingGlyphCheck: Sendable, Codable, Equatable {
     /// How many cells of `part` had at least `minimum` rivals (0 when `part`
     /// is not a part of the name or the counts were not kept).
     public func cells(of part: String, withAtLeast minimum: Int) -> Int {
-        guard let rivals, rivals.count == matched.count, let positions = positions(of: part) else { return 0 }
-        return rivals[positions].filter { $0 >= minimum }.count
+        rivals(of: part)?.filter { $0 >= minimum }.count ?? 0
     }
 
     /// Whether no cell of `part` looks like its character: each had at least
@@ -66,15 +65,20 @@ public struct RingGlyphCheck: Sendable, Codable, Equatable {
     /// The most rivals any cell of `part` had (`nil` when `part` is not a
     /// part of the name or the counts were not kept).
     public func mostRivals(in part: String) -> Int? {
-        guard let rivals, rivals.count == matched.count, let positions = positions(of: part) else { return nil }
-        return rivals[positions].max()
+        rivals(of: part)?.max()
     }
 
     /// The fewest rivals any cell of `part` had (`nil` when `part` is not a
     /// part of the name or the counts were not kept).
     public func fewestRivals(in part: String) -> Int? {
+        rivals(of: part)?.min()
+    }
+
+    /// The rival counts of the cells of `part` (`nil` when `part` is not a
+    /// part of the name or the counts were not kept).
+    private func rivals(of part: String) -> ArraySlice<Int>? {
         guard let rivals, rivals.count == matched.count, let positions = positions(of: part) else { return nil }
-        return rivals[positions].min()
+        return rivals[positions]
     }
 
     private func positions(of part: String) -> Range<Int>? {

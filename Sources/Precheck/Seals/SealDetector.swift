@@ -20,17 +20,32 @@ public struct SealDetector: Sendable {
 
     /// The seals on `page`, sorted by score, best first.
     public func detect(in page: CleanedPage) -> [DetectedSeal] {
-        let red = InkMask(redInk: page.redInk)
-        // On a photo, seals are on the document, not on the table around it.
-        let onDocument = { (box: PixelBox) in page.documentBox.map { $0.contains(x: box.centerX, y: box.centerY) } ?? true }
-        var seals = candidates.redClusters(red).filter(onDocument).compactMap { seal(in: $0, of: red, colour: .red) }
+        detect(in: page, red: redSeals(in: page))
+    }
+
+    /// The seals on `page` given its red ones (``redSeals(in:)``): on a
+    /// B&W copy the grey ones are added. Sorted by score, best first.
+    func detect(in page: CleanedPage, red: [DetectedSeal]) -> [DetectedSeal] {
+        var seals = red
         if page.quality.isBlackAndWhiteCopy {
             let dark = InkMask(grey: page.grey, darkerThan: greyInkThreshold)
-            let grey = candidates.greyClusters(page.binary).filter(onDocument).compactMap { seal(in: $0, of: dark, colour: .grey) }
+            let grey = candidates.greyClusters(page.binary).filter { isOnDocument($0, of: page) }
+                .compactMap { seal(in: $0, of: dark, colour: .grey) }
             // A red seal's dark overprint must not count twice.
             seals += grey.filter { candidate in !seals.contains { $0.overlaps(candidate) } }
         }
         return Self.withoutDuplicates(seals.sorted { $0.score > $1.score })
+    }
+
+    /// The red seals on `page`, in no particular order.
+    func redSeals(in page: CleanedPage) -> [DetectedSeal] {
+        let red = InkMask(redInk: page.redInk)
+        return candidates.redClusters(red).filter { isOnDocument($0, of: page) }.compactMap { seal(in: $0, of: red, colour: .red) }
+    }
+
+    /// On a photo, seals are on the document, not on the table around it.
+    private func isOnDocument(_ box: PixelBox, of page: CleanedPage) -> Bool {
+        page.documentBox.map { $0.contains(x: box.centerX, y: box.centerY) } ?? true
     }
 
     /// The seal whose ring the cluster `box` holds, or nil when it is not seal-like.

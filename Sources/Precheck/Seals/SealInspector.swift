@@ -31,15 +31,14 @@ struct SealInspector {
     ///   company name and registration authority), for the constrained reading.
     func inspect(_ page: inout CleanedPage, kind: DocumentKind, expected: [SealKind: String],
                  engine: any OCREngine) throws -> Findings {
-        var detected = detector.detect(in: page)
-        let red = detected.filter { $0.colour == .red }
-        if kind.mayBeCopied && !page.quality.isBlackAndWhiteCopy && !red.isEmpty {
+        let red = detector.redSeals(in: page)
+        if kind.slot?.acceptsSealedCopy == true && !page.quality.isBlackAndWhiteCopy && !red.isEmpty {
             let document = page.documentBox ?? PixelBox(x: 0, y: 0, width: page.grey.width, height: page.grey.height)
             page.quality.offGreyInkShareOutsideSeals = QualityMeter.offGreyInkShare(colour: page.colour, grey: page.grey,
                                                                                    document: document, excluding: red)
-            // Now a copy: its grey (copied) seals are looked for too.
-            if page.quality.isBlackAndWhiteCopy { detected = detector.detect(in: page) }
         }
+        // On a copy (now perhaps) its grey, copied seals are looked for too.
+        let detected = detector.detect(in: page, red: red)
         let isCopy = page.quality.isBlackAndWhiteCopy
         let box = kind == .authorizationLetter ? boxFinder.find(in: page) : nil
         let found = Array(detected.filter { $0.score >= minReportedScore }.prefix(maxSeals))
