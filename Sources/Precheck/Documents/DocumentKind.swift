@@ -12,4 +12,8 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .unknown: nil
         }
     }
+
+    /// A business licence or a credit-code certificate: the kinds that bear
+    /// the registration authority's seal.
+    public var isLicence: Bool { slot == .businessLicense }
 }

@@ -83,6 +83,14 @@ public struct DocumentReader: Sendable {
         let findings = kind == .unknown ? nil : try timing.measure(.seals) {
             try sealInspector.inspect(&cleaned, kind: kind, expected: sealNames, engine: engine)
         }
+        // A copy's grey authority seal garbles the issue date printed over it.
+        if fields["issuedOn"] == nil, let seal = findings?.copiedAuthoritySeal {
+            fields["issuedOn"] = try timing.measure(.fields) {
+                try FieldExtractor(page: page, cleaned: cleaned, engine: engine)
+                    .issueDate(under: seal, establishedOn: fields["establishedOn"].flatMap { CalendarDate(iso: $0.value) },
+                               today: CalendarDate(date: Date()))
+            }
+        }
         return DocumentReading(detectedType: kind, classificationScore: score, isBlackAndWhiteCopy: cleaned.quality.isBlackAndWhiteCopy,
                                quality: cleaned.quality, fields: fields, seals: findings?.seals ?? [],
                                dashedBox: findings?.dashedBox, text: page.lines.map(\.text))

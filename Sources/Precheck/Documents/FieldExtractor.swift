@@ -61,7 +61,10 @@ struct FieldExtractor {
             fields[key] = reading(values[key])
         }
         fields["legalRepresentative"] = personName(values["legalRepresentative"])
-        fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0) }
+        fields["creditCode"] = try code(.creditCode)
+        // The code's division is the registering authority's, mostly the address's county too.
+        let division = fields["creditCode"].flatMap { CreditCode.isValid($0.value) ? String($0.value.dropFirst(2).prefix(6)) : nil }
+        fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0, hint: division) }
         // Kept as printed, but characters outside the capital numerals are
         // compared by shape (see CapitalAmount). (Re-reading with the
         // capital-numeral set was measured worse: Tesseract then reads 仟
@@ -71,7 +74,6 @@ struct FieldExtractor {
             fields["registeredCapital"] = reading(capital) { _ in amount.isEmpty ? nil : amount }
         }
         fields["establishedOn"] = try constrained(values["establishedOn"], characters: ValueCharacterSets.date, accept: DateText.normalize)
-        fields["creditCode"] = try code(.creditCode)
         fields["issuedOn"] = try issueDate()
         return fields
     }
@@ -85,10 +87,43 @@ struct FieldExtractor {
             line.text.filter(\.isASCIIDigit).count >= 6 && line.text.count <= 16 && !line.text.contains("至")
                 && (line.text.contains("年") || line.text.contains("月"))
         }
-        let candidates = labelLine.map { label in dated.filter { $0.box.y > label.box.y } } ?? dated
-        guard let line = candidates.first ?? dated.last else { return nil }
+        let belowLabel = labelLine.map { label in dated.filter { $0.box.y > label.box.y } } ?? []
+        guard let line = belowLabel.first ?? dated.last else { return nil }
         let value = LabelledValue(text: line.text, symbols: line.symbols)
         return try constrained(value, characters: ValueCharacterSets.date, accept: DateText.normalize)
+    }
+
+    /// The issue date of a black-and-white copy, read again without the
+    /// grey authority seal over it (``PrintUnderGreySeal``): of the lines
+    /// below 登记机关 that meet the seal and hold a digit, those with the
+    /// most digits first, each re-read restricted to the date's characters
+    /// until one gives a date that can be an issue date: not before
+    /// `establishedOn` (a licence is issued at or after its company's
+    /// founding) and not after `today`.
+    func issueDate(under seal: DetectedSeal, establishedOn: CalendarDate?, today: CalendarDate) throws -> FieldReading? {
+        let label = page.lines.last { $0.text.contains("登记机关") || $0.text.contains("登记机") }
+        let candidates = page.lines.filter { line in
+            line.box.intersection(seal.box) != nil && line.text.contains(where: \.isASCIIDigit)
+                && label.map { line.box.y > $0.box.y } ?? true
+        }
+        let page = PixelBox(x: 0, y: 0, width: cleaned.grey.width, height: cleaned.grey.height)
+        for line in candidates.sorted(by: { $0.text.filter(\.isASCIIDigit).count > $1.text.filter(\.isASCIIDigit).count }) {
+            // Wider than the line by its height each side: the garbled line
+            // often lost its first or last character.
+            let margin = max(4, line.box.height / 4)
+            let region = PixelBox(x: line.box.x - line.box.height, y: line.box.y - margin,
+                                  width: line.box.width + 2 * line.box.height, height: line.box.height + 2 * margin)
+            guard let region = region.intersection(page) else { continue }
+            let print = PrintUnderGreySeal.grey(of: cleaned, in: region, under: seal)
+            let text = try engine.recognize(print, RecognitionRequest(segmentation: .singleLine, dpi: cleaned.dpi,
+                                                                      whitelist: ValueCharacterSets.date))
+            if !text.symbols.isEmpty, let date = DateText.firstDate(in: text.unspacedText),
+               date >= establishedOn ?? date, date <= today {
+                return FieldReading(value: date.iso, confidence: text.symbols.meanConfidence, box: cleaned.sourceBox(line.box),
+                                    workingBox: line.box)
+            }
+        }
+        return nil
     }
 
     func idCardFront() throws -> [String: FieldReading] {
@@ -102,8 +137,10 @@ struct FieldExtractor {
             ValueCharacterSets.ethnicGroups.contains(text) ? text : nil
         } ?? shaped(values["ethnicity"], among: ValueCharacterSets.ethnicGroups)
         fields["birthDate"] = try constrained(values["birthDate"], characters: ValueCharacterSets.date, accept: DateText.normalize)
-        fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0) }
         fields["idNumber"] = try code(.idNumber)
+        // Where the number was issued; the address is often still there.
+        let division = fields["idNumber"].flatMap { ResidentIDNumber.isValid($0.value) ? String($0.value.prefix(6)) : nil }
+        fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0, hint: division) }
         return fields
     }
 

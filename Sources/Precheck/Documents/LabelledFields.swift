@@ -75,7 +75,8 @@ struct LabelledFields {
             var characters = characterSymbols(line)
             // Stray marks before the first label (|”姓名…) would hide it.
             while let first = characters.first, Self.strays.contains(first.character) { characters.removeFirst() }
-            let hits = findLabels(in: characters.map(\.character))
+            characters = Self.closingLabelGaps(characters)
+            let hits = findLabels(in: characters.map(\.character), allowingLostFirstCharacter: true)
             for (position, hit) in hits.enumerated() where mayRead(hit.entry.key, on: line.box) {
                 let end = position + 1 < hits.count ? hits[position + 1].start : characters.count
                 var slice = Array(characters[hit.end..<max(hit.end, end)])
@@ -85,18 +86,20 @@ struct LabelledFields {
                 while let last = slice.last, Self.strays.contains(last.character) { slice.removeLast() }
                 var value = LabelledValue(text: String(slice.map(\.character)), symbols: slice.compactMap(\.symbol))
                 if hit.entry.multiline, position == hits.count - 1 {
-                    // Continuation lines: below, indented to the value column, without labels.
+                    // Continuation lines: below, starting at the value column, without labels.
+                    // Specks read as a character elsewhere on the line's row are passed over.
                     let valueX = value.box?.x ?? line.box.x
                     var next = index + 1
                     while next < lines.count, next <= index + 3 {
                         let candidate = lines[next]
+                        next += 1
                         let gap = candidate.box.y - (value.box?.maxY ?? line.box.maxY)
                         let candidateCharacters = characterSymbols(candidate)
                         guard gap < line.box.height * 2, candidate.box.x >= valueX - line.box.height,
                               findLabels(in: candidateCharacters.map(\.character)).isEmpty else { break }
+                        guard candidate.box.x <= valueX + line.box.height else { continue }
                         value.text += candidate.text
                         value.symbols += candidateCharacters.compactMap(\.symbol)
-                        next += 1
                     }
                 }
                 let labelLength = hit.end - hit.start
@@ -108,6 +111,29 @@ struct LabelledFields {
         }
         return found.mapValues(\.value)
     }
+
+    /// The characters without stray marks between two Han characters at
+    /// the line's start (`类,型` for 类型): labels are printed spaced out
+    /// (类　　型) and OCR reads marks in the spaces.
+    static func closingLabelGaps<Symbol>(_ characters: [(character: Character, symbol: Symbol)]) -> [(character: Character, symbol: Symbol)] {
+        var result = characters
+        var index = 1
+        while index + 1 < min(result.count, labelGapReach) {
+            if strays.contains(result[index].character), result[index - 1].character.isHanCharacter, result[index + 1].character.isHanCharacter {
+                result.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// Marks or letters that may stand before a two-character label's second
+    /// character when its first was lost.
+    static let maxLostLabelMarks = 2
+
+    /// How far into a line (characters) marks between a label's characters are dropped.
+    static let labelGapReach = 5
 
     /// Whether `later`, read where `earlier` was (the same line traced
     /// twice), is the fuller reading of the same value: an empty `earlier`,
@@ -158,12 +184,17 @@ struct LabelledFields {
     }
 
     /// Non-overlapping label hits, left to right; longer labels win.
-    func findLabels(in characters: [Character]) -> [Hit] {
+    ///
+    /// - Parameter allowingLostFirstCharacter: whether a two-character label
+    ///   may show only its second character (see ``locate(_:in:allowingLostFirstCharacter:)``).
+    ///   Not for deciding that a line continues a value: an address wraps
+    ///   before 族自治州 or 生态路 as readily as anywhere.
+    func findLabels(in characters: [Character], allowingLostFirstCharacter: Bool = false) -> [Hit] {
         var hits: [Hit] = []
         let candidates = catalogue.flatMap { entry in entry.labels.map { (entry, Array(TextNormalization.normalized($0))) } }
             .sorted { $0.1.count > $1.1.count }
         for (entry, label) in candidates {
-            guard let range = locate(label, in: characters) else { continue }
+            guard let range = locate(label, in: characters, allowingLostFirstCharacter: allowingLostFirstCharacter) else { continue }
             if hits.contains(where: { $0.start < range.upperBound && range.lowerBound < $0.end }) { continue }
             if hits.contains(where: { $0.entry.key == entry.key }) { continue }
             hits.append(Hit(entry: entry, start: range.lowerBound, end: range.upperBound))
@@ -181,12 +212,22 @@ struct LabelledFields {
     /// Where `label` stands in `characters`: exactly, or for labels of four
     /// or more characters with one character misread. A two-character label
     /// at the very start of a line may have one character misread (类列 for
-    /// 类型): labels open their lines.
-    func locate(_ label: [Character], in characters: [Character]) -> Range<Int>? {
+    /// 类型), also as a letter or digit (类3) but not as a mark, or, when
+    /// `allowingLostFirstCharacter`, be lost, its second character opening
+    /// the line after at most ``maxLostLabelMarks`` other marks (型…, =型…,
+    /// ES型…): labels open their lines. (The classifier does not allow a
+    /// lost character: 名称 on a licence would count as the ID card's 姓名.)
+    func locate(_ label: [Character], in characters: [Character], allowingLostFirstCharacter: Bool = false) -> Range<Int>? {
         guard characters.count >= label.count, !label.isEmpty else { return nil }
         if label.count == 2, characters.count > 2, characters[0] == label[0] || characters[1] == label[1],
-           characters[0] != label[0] || characters[1] != label[1], !characters[0..<2].contains(where: \.isASCII) {
+           characters[0] != label[0] || characters[1] != label[1],
+           !characters[0..<2].contains(where: { $0.isASCII && !($0.isLetter || $0.isNumber) }) {
             if locateExactly(label, in: characters) == nil { return 0..<2 }
+        }
+        if allowingLostFirstCharacter, label.count == 2, let second = characters.prefix(Self.maxLostLabelMarks + 1).firstIndex(of: label[1]),
+           !characters[..<second].contains(where: \.isHanCharacter), second + 1 < characters.count,
+           locateExactly(label, in: characters) == nil {
+            return 0..<(second + 1)
         }
         let allowed = label.count >= 4 ? 1 : 0
         for start in 0...(characters.count - label.count) {

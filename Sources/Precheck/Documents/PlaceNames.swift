@@ -21,14 +21,35 @@ struct PlaceNames: Sendable {
     }
 
     /// `text` with its leading place names replaced by the nearest real
-    /// path, when one is within one misread per six characters (and at most 2).
-    func snap(_ text: String) -> String {
+    /// path, when one is within one misread per six characters (and at most
+    /// 2).
+    ///
+    /// - Parameter hint: the division code the document's own code names
+    ///   (an ID number's first six digits, a credit code's third to
+    ///   eighth characters). Its path as now in use is also taken at up to
+    ///   ``maxHintedMisreads`` misreads (广东省牧庆市见湖区 → 广东省肇庆市鼎湖区
+    ///   for 441203…), but only when it is strictly nearer than every other
+    ///   real path: someone registered elsewhere may live in the next
+    ///   district, whose name the reading then keeps.
+    func snap(_ text: String, hint: String? = nil) -> String {
         let characters = Array(text)
+        let hinted = hint.flatMap { AdministrativeDivisions.shared.current($0) }
+            .map { Array($0.province + ($0.prefecture ?? "") + $0.name) }
         var best: (path: [Character], length: Int, distance: Int)?
+        var hintMatch: (length: Int, distance: Int)?
+        var nearestOther = Int.max
         for path in paths where path.count >= 4 && path.count <= characters.count + 1 {
-            // Compare with the reading's prefix of the same length, ±1 for an inserted or dropped character.
-            for length in max(1, path.count - 1)...min(characters.count, path.count + 1) {
+            let isHint = path == hinted
+            // Compare with the reading's prefix of the same length, then ±1 for an inserted or
+            // dropped character: at equal distance a misread (端州医新华街 for 端州区新华街) is
+            // likelier than a dropped character followed by an inserted one.
+            for length in [path.count, path.count - 1, path.count + 1] where length >= 1 && length <= characters.count {
                 let distance = TextSimilarity.distance(String(characters[0..<length]), String(path))
+                if isHint {
+                    if distance < hintMatch?.distance ?? .max { hintMatch = (length, distance) }
+                } else {
+                    nearestOther = min(nearestOther, distance)
+                }
                 let allowed = min(2, path.count / 6)
                 guard distance <= allowed else { continue }
                 if best == nil || distance < best!.distance || (distance == best!.distance && path.count > best!.path.count) {
@@ -36,9 +57,16 @@ struct PlaceNames: Sendable {
                 }
             }
         }
+        if let hinted, let hintMatch, hintMatch.distance > 0, hintMatch.distance <= Self.maxHintedMisreads,
+           hintMatch.distance < nearestOther {
+            return String(hinted) + String(characters[hintMatch.length...])
+        }
         guard let best, best.distance > 0 else { return text }
         return String(best.path) + String(characters[best.length...])
     }
+
+    /// Misreads allowed between a reading and the path its document's code names.
+    static let maxHintedMisreads = 2
 }
 
 /// Snaps an ID card's issuing authority to the names public-security

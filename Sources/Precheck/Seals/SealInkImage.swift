@@ -44,25 +44,7 @@ struct SealInkImage: Sendable {
     /// edges, are taken as print and cleared. A seal as dark as the print
     /// is left whole.
     static func withoutPrint(_ raw: [Float], seal: DetectedSeal, region: PixelBox) -> [Float] {
-        let rays = 180
-        var border: [Float] = []
-        for ray in 0..<rays {
-            let theta = Double(ray) / Double(rays) * 2 * .pi
-            var darkest: Float = 0
-            for step in 0...6 {
-                let point = seal.point(theta: theta, rho: 0.9 + 0.02 * Double(step))
-                let x = Int(point.x) - region.x, y = Int(point.y) - region.y
-                guard x >= 0, y >= 0, x < region.width, y < region.height else { continue }
-                darkest = max(darkest, raw[y * region.width + x])
-            }
-            border.append(darkest)
-        }
-        let sealLevel = border.sorted()[rays * 9 / 10]
-        let inked = raw.filter { $0 > 25 }.sorted()
-        guard !inked.isEmpty else { return raw }
-        let printLevel = inked[inked.count * 99 / 100]
-        guard sealLevel < maxSealShareOfPrint * printLevel else { return raw }
-        let cutoff = (sealLevel + printLevel) / 2
+        guard let cutoff = printCutoff(raw, seal: seal, region: region, sealPercentile: 90) else { return raw }
         var cleared = raw
         for y in 0..<region.height {
             for x in 0..<region.width where raw[y * region.width + x] > cutoff {
@@ -76,6 +58,39 @@ struct SealInkImage: Sendable {
         }
         return cleared
     }
+    /// The darkness halfway between a grey seal's own level and the
+    /// darkest print over `region` (see ``withoutPrint(_:seal:region:)``),
+    /// or `nil` when the print is not clearly darker than the seal.
+    ///
+    /// - Parameters:
+    ///   - raw: row-major darkness (255 − grey) over `region`.
+    ///   - sealPercentile: which percentile, round the ring, of the darkest
+    ///     pixel on each ray through the border is the seal's level. Taking
+    ///     print away from the seal errs towards keeping the seal (90);
+    ///     taking the seal away from print errs towards keeping the print
+    ///     (50, ``PrintUnderGreySeal``).
+    static func printCutoff(_ raw: [Float], seal: DetectedSeal, region: PixelBox, sealPercentile: Int) -> Float? {
+        let rays = 180
+        var border: [Float] = []
+        for ray in 0..<rays {
+            let theta = Double(ray) / Double(rays) * 2 * .pi
+            var darkest: Float = 0
+            for step in 0...6 {
+                let point = seal.point(theta: theta, rho: 0.9 + 0.02 * Double(step))
+                let x = Int(point.x) - region.x, y = Int(point.y) - region.y
+                guard x >= 0, y >= 0, x < region.width, y < region.height else { continue }
+                darkest = max(darkest, raw[y * region.width + x])
+            }
+            border.append(darkest)
+        }
+        let sealLevel = border.sorted()[rays * sealPercentile / 100]
+        let inked = raw.filter { $0 > 25 }.sorted()
+        guard !inked.isEmpty else { return nil }
+        let printLevel = inked[inked.count * 99 / 100]
+        guard sealLevel < maxSealShareOfPrint * printLevel else { return nil }
+        return (sealLevel + printLevel) / 2
+    }
+
     static let maxSealShareOfPrint: Float = 0.8
     static let printGrowth = 2
 

@@ -18,6 +18,10 @@ struct SealInspector {
         var seals: [SealEvidence]
         /// The letter's dashed seal box, in the uploaded image's pixels.
         var dashedBox: PixelBox?
+        /// On a black-and-white copy of a licence, the grey seal taken for
+        /// the registration authority's (working image), over which the
+        /// issue date is printed.
+        var copiedAuthoritySeal: DetectedSeal?
     }
 
     /// On a licence or ID card that bears red seals and is not taken for a
@@ -43,7 +47,8 @@ struct SealInspector {
         let box = kind == .authorizationLetter ? boxFinder.find(in: page) : nil
         let found = Array(detected.filter { $0.score >= minReportedScore }.prefix(maxSeals))
         return Findings(seals: try seals(found, on: page, isCopy: isCopy, kind: kind, dashedBox: box, expected: expected, engine: engine),
-                        dashedBox: box.map(page.sourceBox))
+                        dashedBox: box.map(page.sourceBox),
+                        copiedAuthoritySeal: kind.isLicence && isCopy ? found.first { $0.colour == .grey } : nil)
     }
 
     private func seals(_ found: [DetectedSeal], on page: CleanedPage, isCopy: Bool, kind: DocumentKind, dashedBox box: PixelBox?,
@@ -51,7 +56,7 @@ struct SealInspector {
         // On a licence original the authority's seal is the lowest red one
         // (over the issue date); on a copy, red seals are the company's and
         // the grey one is the copied authority seal.
-        let isLicence = kind == .businessLicense || kind == .creditCodeCertificate
+        let isLicence = kind.isLicence
         let authorityCentre = isLicence && !isCopy ? found.filter { $0.colour == .red }.map(\.centreY).max() : nil
         return try found.map { seal in
             let sealKind: SealKind

@@ -148,6 +148,23 @@ struct DocumentReaderTests {
         #expect(licence.fields["name"]?.value == "临汾锦程贸易有限公司")
     }
 
+    /// Seed 2044's APP-0172, a black-and-white copy of a licence: the copy
+    /// turned the authority's seal grey, and its border through the issue
+    /// date's digits read as 20&4年06月18. Read again without the border,
+    /// the date is whole; before, the page's first date line (成立日期)
+    /// stood in whenever 登记机关 was misread.
+    @Test func copiedLicenceIssueDateIsReadWithoutTheGreySealsBorder() throws {
+        let application = try Self.generated(seed: 2044, 172)
+        let presentation = try #require(application.truth.presentation["businessLicense"])
+        #expect(presentation.blackAndWhiteCopy && presentation.degradations.isEmpty)
+        let licence = try DocumentReader().read(try ImageIntake().decode(try #require(application.files[presentation.file])),
+                                                engine: try TesseractEngine())
+        #expect(licence.isBlackAndWhiteCopy)
+        #expect(licence.seals.contains { $0.kind == .registrationAuthority && $0.color == .grey })
+        #expect(licence.fields["issuedOn"]?.value == "2024-06-18")
+        #expect(licence.fields["establishedOn"]?.value != "2024-06-18")
+    }
+
     /// Seed 2041's APP-0230, a clean licence sent as PDF whose credit code is
     /// set in a sans face: the Chinese model reads its 1s as L
     /// (91230883MALMBALEKR, no valid code); the Latin model reads it right.
