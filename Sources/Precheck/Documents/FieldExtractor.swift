@@ -64,7 +64,7 @@ struct FieldExtractor {
         fields["creditCode"] = try code(.creditCode)
         // The code's division is the registering authority's, mostly the address's county too.
         let division = fields["creditCode"].flatMap { CreditCode.isValid($0.value) ? String($0.value.dropFirst(2).prefix(6)) : nil }
-        fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0, hint: division) }
+        fields["address"] = address(values["address"], division: division)
         // Kept as printed, but characters outside the capital numerals are
         // compared by shape (see CapitalAmount). (Re-reading with the
         // capital-numeral set was measured worse: Tesseract then reads 仟
@@ -76,6 +76,15 @@ struct FieldExtractor {
         fields["establishedOn"] = try constrained(values["establishedOn"], characters: ValueCharacterSets.date, accept: DateText.normalize)
         fields["issuedOn"] = try issueDate()
         return fields
+    }
+
+    /// An address: its building word chosen by shape (``BuildingWord``),
+    /// its place names snapped to real ones, towards `division` (the code
+    /// the document's own number names; see ``PlaceNames/snap(_:hint:)``).
+    func address(_ value: LabelledValue?, division: String?) -> FieldReading? {
+        guard let value else { return nil }
+        let text = BuildingWord(page: cleaned.printedCharacters).corrected(value)
+        return reading(value) { _ in text.isEmpty ? nil : PlaceNames.shared.snap(text, hint: division) }
     }
 
     /// The issue date: the short date-like line nearest below 登记机关 (or
@@ -140,7 +149,7 @@ struct FieldExtractor {
         fields["idNumber"] = try code(.idNumber)
         // Where the number was issued; the address is often still there.
         let division = fields["idNumber"].flatMap { ResidentIDNumber.isValid($0.value) ? String($0.value.prefix(6)) : nil }
-        fields["address"] = reading(values["address"]) { $0.isEmpty ? nil : PlaceNames.shared.snap($0, hint: division) }
+        fields["address"] = address(values["address"], division: division)
         return fields
     }
 

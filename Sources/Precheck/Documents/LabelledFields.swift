@@ -87,9 +87,11 @@ struct LabelledFields {
                 var value = LabelledValue(text: String(slice.map(\.character)), symbols: slice.compactMap(\.symbol))
                 if hit.entry.multiline, position == hits.count - 1 {
                     // Continuation lines: below, starting at the value column, without labels.
-                    // Specks read as a character elsewhere on the line's row are passed over.
+                    // Passed over: specks read as a character elsewhere on the row or lower
+                    // than half a line, and a second trace of a row already joined.
                     let valueX = value.box?.x ?? line.box.x
                     var next = index + 1
+                    var joined: PixelBox?
                     while next < lines.count, next <= index + 3 {
                         let candidate = lines[next]
                         next += 1
@@ -97,9 +99,11 @@ struct LabelledFields {
                         let candidateCharacters = characterSymbols(candidate)
                         guard gap < line.box.height * 2, candidate.box.x >= valueX - line.box.height,
                               findLabels(in: candidateCharacters.map(\.character)).isEmpty else { break }
-                        guard candidate.box.x <= valueX + line.box.height else { continue }
+                        guard candidate.box.x <= valueX + line.box.height, 2 * candidate.box.height >= line.box.height,
+                              !(joined.map { Self.sameLine($0, candidate.box) } ?? false) else { continue }
                         value.text += candidate.text
                         value.symbols += candidateCharacters.compactMap(\.symbol)
+                        joined = candidate.box
                     }
                 }
                 let labelLength = hit.end - hit.start

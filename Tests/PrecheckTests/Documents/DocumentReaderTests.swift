@@ -165,6 +165,15 @@ struct DocumentReaderTests {
         #expect(licence.fields["establishedOn"]?.value != "2024-06-18")
     }
 
+    /// Seed 2045's APP-0025: the licence's address was read with 峡 for
+    /// 幢 (…湖滨路55号19峡1106室); the building word is chosen by shape.
+    @Test func buildingWordOfAnAddressIsChosenByShape() throws {
+        let application = try Self.generated(seed: 2045, 25)
+        let file = try #require(application.truth.presentation["businessLicense"]?.file)
+        let licence = try DocumentReader().read(try ImageIntake().decode(try #require(application.files[file])), engine: try TesseractEngine())
+        #expect(licence.fields["address"]?.value == "浙江省丽水市莲都区湖滨路55号19幢1106室")
+    }
+
     /// Seed 2041's APP-0230, a clean licence sent as PDF whose credit code is
     /// set in a sans face: the Chinese model reads its 1s as L
     /// (91230883MALMBALEKR, no valid code); the Latin model reads it right.

@@ -63,6 +63,22 @@ struct LabelledFieldTests {
         ])
         #expect(LabelledFields(catalogue: LabelCatalogue.idCardFront).extract(from: speckFirst)["address"]?.text
                 == "山西省临汾市洪洞县幸福路248号")
+        // Seed 2044 APP-0062: the continuation's row traced a second time, as
+        // garbage; and APP-0021: a speck under half a line high in the value's column.
+        var garbage = Self.line("王权立FF化仁?DAO己", x: 60, y: 137)
+        garbage.box.height = 18
+        let tracedTwice = PageText(lines: [
+            Self.line("住址广西壮族自治区南宁市兴", x: 0, y: 100),
+            Self.line("宁区新华街269号", x: 60, y: 135),
+            garbage,
+        ])
+        #expect(LabelledFields(catalogue: LabelCatalogue.idCardFront).extract(from: tracedTwice)["address"]?.text
+                == "广西壮族自治区南宁市兴宁区新华街269号")
+        var speck = Self.line("瑟", x: 60, y: 170)
+        speck.box.height = 12
+        let lowSpeck = PageText(lines: [Self.line("住址广西壮族自治区南宁市兴", x: 0, y: 100), Self.line("宁区新华街269号", x: 60, y: 135), speck])
+        #expect(LabelledFields(catalogue: LabelCatalogue.idCardFront).extract(from: lowSpeck)["address"]?.text
+                == "广西壮族自治区南宁市兴宁区新华街269号")
     }
 
     /// Seed 2045 APP-0025: 广东省肇庆市鼎湖区 read with two misreads, more
@@ -77,5 +93,14 @@ struct LabelledFieldTests {
         #expect(names.snap("广东省肇庆市端州医新华街98号", hint: "441203") == "广东省肇庆市端州区新华街98号")
         // Three misreads are too many even towards the hint.
         #expect(names.snap("广东省牧庆市见湖医新华街98号", hint: "441203") == "广东省牧庆市见湖医新华街98号")
+    }
+
+    @Test func theBuildingWordIsFoundBetweenNumbersBeforeTheRoom() {
+        func index(_ text: String) -> Int? { BuildingWord.buildingWordIndex(in: Array(text)) }
+        #expect(index("浙江省丽水市莲都区湖滨路55号19峡1106室") == 17)
+        #expect(index("浙江省丽水市莲都区湖滨路55号19幢1106室") == nil)  // already a building word
+        #expect(index("浙江省丽水市莲都区湖滨路55号") == nil)
+        #expect(index("浙江省丽水市莲都区湖滨路55号19峡1106") == nil)  // no room
+        #expect(index("浙江省丽水市莲都区湖滨路55号19-1106室") == nil)  // not a Han character
     }
 }
