@@ -229,11 +229,20 @@ struct FieldExtractor {
 
     /// A person's name without the marks OCR leaves at its ends (`)郑晨`,
     /// `孙平|`): Chinese names are Han characters, with a middle dot
-    /// between the parts of a transliterated name.
+    /// between the parts of a transliterated name. Marks never stand inside
+    /// a name, so where they split the text, the longest part is the name
+    /// (the last of equally long ones: the rest of a garbled label comes
+    /// first, `和信)。，段吴杰` on seed 2046's APP-0082, which had rejected a
+    /// clean application). Letters and digits do not split: inside a name
+    /// they are the recogniser's noise, for the rules to weigh (`兹谷1华`).
     static func personName(_ text: String) -> String? {
         func isNamePart(_ character: Character) -> Bool { character.isHanCharacter || character == "·" }
-        guard let first = text.firstIndex(where: isNamePart), let last = text.lastIndex(where: isNamePart) else { return nil }
-        return String(text[first...last])
+        func isMark(_ character: Character) -> Bool { !isNamePart(character) && !character.isLetter && !character.isNumber }
+        let parts = text.split(whereSeparator: isMark).compactMap { part -> Substring? in
+            guard let first = part.firstIndex(where: isNamePart), let last = part.lastIndex(where: isNamePart) else { return nil }
+            return part[first...last]
+        }
+        return parts.reversed().max { $0.count < $1.count }.map(String.init)
     }
 
     /// A person's name as read after its label: faint marks at its ends

@@ -459,5 +459,9 @@ struct LabelRestTests {
         #expect(FieldExtractor.personName("买买提·艾力") == "买买提·艾力")
         #expect(FieldExtractor.personName("兹谷1华") == "兹谷1华")  // inside: the rules' concern
         #expect(FieldExtractor.personName(")|") == nil)
+        // Marks inside split off a garbled label's rest (seed 2046 APP-0082) or trailing noise.
+        #expect(FieldExtractor.personName("和信)。，段吴杰") == "段吴杰")
+        #expect(FieldExtractor.personName("段吴杰)。和") == "段吴杰")
+        #expect(FieldExtractor.personName("郑晨|，江芳") == "江芳")
     }
 }
