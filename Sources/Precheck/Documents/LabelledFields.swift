@@ -118,12 +118,14 @@ struct LabelledFields {
 
     /// The characters without stray marks between two Han characters at
     /// the line's start (`类,型` for 类型): labels are printed spaced out
-    /// (类　　型) and OCR reads marks in the spaces.
+    /// (类　　型) and OCR reads marks in the spaces. Not the middle dot,
+    /// which a short label's transliterated name may hold (姓名阿·木).
     static func closingLabelGaps<Symbol>(_ characters: [(character: Character, symbol: Symbol)]) -> [(character: Character, symbol: Symbol)] {
         var result = characters
         var index = 1
         while index + 1 < min(result.count, labelGapReach) {
-            if strays.contains(result[index].character), result[index - 1].character.isHanCharacter, result[index + 1].character.isHanCharacter {
+            let mark = result[index].character
+            if mark != "·", strays.contains(mark), result[index - 1].character.isHanCharacter, result[index + 1].character.isHanCharacter {
                 result.remove(at: index)
             } else {
                 index += 1

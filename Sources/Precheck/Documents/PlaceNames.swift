@@ -6,6 +6,11 @@
 struct PlaceNames: Sendable {
     /// Full paths (province + prefecture + county) and shorter forms.
     let paths: [[Character]]
+    /// The same for counties no longer in use: an older document may name
+    /// one (杭州市下城区, merged into 拱墅区 in 2021), and a reading that
+    /// does so exactly is kept, not snapped to a neighbour one character
+    /// away (上城区).
+    let formerPaths: Set<[Character]>
 
     static let shared = PlaceNames(divisions: .shared)
 
@@ -18,11 +23,19 @@ struct PlaceNames: Sendable {
         }
         // Longest first, then by text: a fixed order, so ties snap the same way every run.
         self.paths = paths.sorted { ($0.count, $1) > ($1.count, $0) }.map(Array.init)
+        var former: Set<[Character]> = []
+        for county in divisions.countiesNoLongerInUse {
+            let prefecture = county.prefecture ?? ""
+            former.insert(Array(county.province + prefecture + county.name))
+            if !prefecture.isEmpty { former.insert(Array(prefecture + county.name)) }
+        }
+        self.formerPaths = former.subtracting(self.paths)
     }
 
     /// `text` with its leading place names replaced by the nearest real
     /// path, when one is within one misread per six characters (and at most
-    /// 2).
+    /// 2); unchanged when it opens with the exact path of a county no
+    /// longer in use.
     ///
     /// - Parameter hint: the division code the document's own code names
     ///   (an ID number's first six digits, a credit code's third to
@@ -33,6 +46,7 @@ struct PlaceNames: Sendable {
     ///   district, whose name the reading then keeps.
     func snap(_ text: String, hint: String? = nil) -> String {
         let characters = Array(text)
+        if formerPaths.contains(where: { characters.starts(with: $0) }) { return text }
         let hinted = hint.flatMap { AdministrativeDivisions.shared.current($0) }
             .map { Array($0.province + ($0.prefecture ?? "") + $0.name) }
         var best: (path: [Character], length: Int, distance: Int)?

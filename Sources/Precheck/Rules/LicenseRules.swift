@@ -10,14 +10,27 @@ struct LicenseRules {
     func reasons() -> [Reason] {
         var reasons = regionReasons()
         guard let licence = context.usable[.businessLicense] else { return reasons }
-        if let name = organization.name, !name.isEmpty {
-            reasons += context.reasons(for: context.comparison.text(claim: name, reading: licence.fields["name"],
-                                                                             others: [context.field(.authorizationLetter, "principalName")]),
-                                       code: .companyNameMismatch, slot: .businessLicense, field: "name", expected: name)
-        }
+        var codeAgreement: Agreement?
         if let code = organization.creditCode, CreditCode.isValid(code) {
-            let agreement = context.comparison.code(claim: code, reading: licence.fields["creditCode"], isValid: CreditCode.isValid)
-            reasons += context.reasons(for: agreement, code: .creditCodeMismatch, slot: .businessLicense, field: "creditCode", expected: code)
+            codeAgreement = context.comparison.code(claim: code, reading: licence.fields["creditCode"], isValid: CreditCode.isValid)
+        }
+        if let name = organization.name, !name.isEmpty {
+            let principal = context.field(.authorizationLetter, "principalName")
+            var agreement = context.comparison.text(claim: name, reading: licence.fields["name"], others: [principal])
+            // The licence's name read unlike the form's while the licence's
+            // credit code and the letter's principal are the form's: another
+            // company's licence would differ in code too, so this is the
+            // recogniser (seed 2046's compressed APP-0240: 荆州晟达 read as
+            // 草州蝶达和) — review, not rejection. As for the ID card's name.
+            if case .differs(let read) = agreement, case .agrees? = codeAgreement,
+               case .agrees = context.comparison.text(claim: name, reading: principal) {
+                agreement = .uncertain(read)
+            }
+            reasons += context.reasons(for: agreement, code: .companyNameMismatch, slot: .businessLicense, field: "name", expected: name)
+        }
+        if let codeAgreement, let code = organization.creditCode {
+            reasons += context.reasons(for: codeAgreement, code: .creditCodeMismatch, slot: .businessLicense, field: "creditCode",
+                                       expected: code)
         }
         reasons += kindReasons(licence)
         reasons += authorityReasons(licence)

@@ -56,6 +56,8 @@ public final class AdministrativeDivisions: Sendable {
         self.countiesInUse = records.values.compactMap { $0.max { $0.since < $1.since } }
             .filter { $0.level == .county && $0.status == .inUse }
             .sorted { $0.code < $1.code }
+        self.countiesNoLongerInUse = records.values.joined().filter { $0.level == .county && $0.status != .inUse }
+            .sorted { ($0.code, $0.since) < ($1.code, $1.since) }
         self.recordsByName = Dictionary(grouping: records.values.joined(), by: \.name)
             .mapValues { $0.sorted { ($0.code, $0.since) < ($1.code, $1.since) } }
     }
@@ -98,4 +100,8 @@ public final class AdministrativeDivisions: Sendable {
 
     /// Every county-level division in use (districts, counties, county-level cities), by code.
     public let countiesInUse: [Division]
+
+    /// Every record of a county-level division that is no longer in use
+    /// (renamed, merged or abolished: 杭州市下城区 until 2021), by code.
+    let countiesNoLongerInUse: [Division]
 }

@@ -30,6 +30,11 @@ struct LabelledFieldTests {
         #expect(fields["organizationType"]?.text == value)
     }
 
+    @Test func marksInALabelsSpacingGoButANamesMiddleDotStays() {
+        let fields = LabelledFields(catalogue: LabelCatalogue.idCardFront)
+        #expect(fields.extract(from: PageText(lines: [Self.line("姓,名阿·木")]))["name"]?.text == "阿·木")
+    }
+
     @Test func aLabelNeedsOneOfItsCharactersNearTheLineStart() {
         let fields = LabelledFields(catalogue: LabelCatalogue.license)
         // Three marks before the second character: not a label.
@@ -91,6 +96,10 @@ struct LabelledFieldTests {
         #expect(names.snap("广东省牧庆市见湖区新华街98号", hint: "441203") == "广东省肇庆市鼎湖区新华街98号")
         #expect(names.snap("广东省肇庆市端州区新华街98号", hint: "441203") == "广东省肇庆市端州区新华街98号")
         #expect(names.snap("广东省肇庆市端州医新华街98号", hint: "441203") == "广东省肇庆市端州区新华街98号")
+        // A district merged away (下城区, into 拱墅区 in 2021) stays as an older document names it,
+        // not snapped to the neighbour one character away (上城区).
+        #expect(names.snap("浙江省杭州市下城区建国北路1号") == "浙江省杭州市下城区建国北路1号")
+        #expect(names.snap("浙江省杭州市上城医建国北路1号") == "浙江省杭州市上城区建国北路1号")
         // Three misreads are too many even towards the hint.
         #expect(names.snap("广东省牧庆市见湖医新华街98号", hint: "441203") == "广东省牧庆市见湖医新华街98号")
     }

@@ -154,6 +154,27 @@ struct RuleTests {
         #expect(codes(letterToo).contains("APPLICANT_NAME_MISMATCH"))
     }
 
+    /// The same for the licence (seed 2046's compressed APP-0240, a clean
+    /// application rejected: 荆州晟达餐饮管理有限公司 read as
+    /// 草州蝶达和餐饮管理有限公司 while code and letter were the form's).
+    @Test func licenceNameUnlikeFormWhileCodeAndLetterAgreeGoesToReview() {
+        let misread = verdict { $0[.businessLicense]!.fields["name"] = field("草州蝶达和餐饮管理有限公司", support: 0) }
+        #expect(codes(misread) == ["FIELD_UNCERTAIN"])
+        // Another company's licence: its code differs too, so it still rejects.
+        let otherLicence = verdict {
+            $0[.businessLicense]!.fields["name"] = field("草州蝶达和餐饮管理有限公司", support: 0)
+            $0[.businessLicense]!.fields["creditCode"] = field(RuleTests.creditCode("91420100MA4K1234X"), support: 0)
+        }
+        #expect(otherLicence.decision == .rejected)
+        #expect(codes(otherLicence).contains("COMPANY_NAME_MISMATCH"))
+        // The letter names that company as well: the licence is believed.
+        let letterToo = verdict {
+            $0[.businessLicense]!.fields["name"] = field("草州蝶达和餐饮管理有限公司", support: 0)
+            $0[.authorizationLetter]!.fields["principalName"] = field("草州蝶达和餐饮管理有限公司", support: 0)
+        }
+        #expect(codes(letterToo).contains("COMPANY_NAME_MISMATCH"))
+    }
+
     @Test func loneOneCharacterDifferenceGoesToReviewAndSupportConfirms() {
         let unsure = verdict { $0[.idCardFront]!.fields["name"] = field("王鸣", support: 0) }
         #expect(unsure.decision == .manualReview)
