@@ -15,15 +15,8 @@ struct IdentityRules {
                                                           isValid: ResidentIDNumber.isValid)
             }
             if let name = applicant.name, !name.isEmpty {
-                var agreement = context.comparison.text(claim: name, reading: context.field(.idCardFront, "name"), others: [letterAgent])
-                // The card's name read unlike the form's while the card's
-                // number and the letter's agent are the form's: another
-                // person's card would differ in number too, so this is the
-                // recogniser (a clean 梁浩 read as 上全本) — review, not rejection.
-                if case .differs(let read) = agreement, case .agrees? = numberAgreement,
-                   case .agrees = context.comparison.text(claim: name, reading: letterAgent) {
-                    agreement = .uncertain(read)
-                }
+                let agreement = context.name(claim: name, reading: context.field(.idCardFront, "name"), letter: letterAgent,
+                                             code: numberAgreement)
                 reasons += context.reasons(for: agreement, code: .applicantNameMismatch, slot: .idCardFront, field: "name", expected: name)
             }
             if let numberAgreement, let number = applicant.idNumber {

@@ -15,17 +15,9 @@ struct LicenseRules {
             codeAgreement = context.comparison.code(claim: code, reading: licence.fields["creditCode"], isValid: CreditCode.isValid)
         }
         if let name = organization.name, !name.isEmpty {
-            let principal = context.field(.authorizationLetter, "principalName")
-            var agreement = context.comparison.text(claim: name, reading: licence.fields["name"], others: [principal])
-            // The licence's name read unlike the form's while the licence's
-            // credit code and the letter's principal are the form's: another
-            // company's licence would differ in code too, so this is the
-            // recogniser (seed 2046's compressed APP-0240: 荆州晟达 read as
-            // 草州蝶达和) — review, not rejection. As for the ID card's name.
-            if case .differs(let read) = agreement, case .agrees? = codeAgreement,
-               case .agrees = context.comparison.text(claim: name, reading: principal) {
-                agreement = .uncertain(read)
-            }
+            // Seed 2046's compressed APP-0240, clean, had been rejected for 荆州晟达 read as 草州蝶达和.
+            let agreement = context.name(claim: name, reading: licence.fields["name"],
+                                         letter: context.field(.authorizationLetter, "principalName"), code: codeAgreement)
             reasons += context.reasons(for: agreement, code: .companyNameMismatch, slot: .businessLicense, field: "name", expected: name)
         }
         if let codeAgreement, let code = organization.creditCode {

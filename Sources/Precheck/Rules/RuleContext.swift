@@ -12,6 +12,21 @@ struct RuleContext {
         usable[slot]?.fields[key]
     }
 
+    /// A name on a document that carries its own code (the licence's credit
+    /// code, the ID card's number) against the form's, with the letter's
+    /// reading of the same name as a second document. Read unlike the
+    /// form's while the document's code and the letter are the form's, the
+    /// difference is the recogniser's (a clean 梁浩 read as 上全本, 荆州晟达
+    /// as 草州蝶达和): another company's licence or another person's card
+    /// would differ in its code too. That goes to review, not rejection.
+    func name(claim: String, reading: FieldReading?, letter: FieldReading?, code: Agreement?) -> Agreement {
+        let agreement = comparison.text(claim: claim, reading: reading, others: [letter])
+        if case .differs(let read) = agreement, case .agrees? = code, case .agrees = comparison.text(claim: claim, reading: letter) {
+            return .uncertain(read)
+        }
+        return agreement
+    }
+
     /// The reason for a claim that disagrees, or for one that could not be decided.
     func reasons(for agreement: Agreement, code: ReasonCode, slot: DocumentSlot, field: String, expected: String?) -> [Reason] {
         switch agreement {
