@@ -87,11 +87,17 @@ struct FieldExtractor {
         return reading(value) { _ in text.isEmpty ? nil : PlaceNames.shared.snap(text, hint: division) }
     }
 
+    /// The licence's 登记机关 line (the last, in case the words recur), also
+    /// when its last character was misread.
+    var authorityLabelLine: ReadLine? {
+        page.lines.last { $0.text.contains("登记机关") || $0.text.contains("登记机") }
+    }
+
     /// The issue date: the short date-like line nearest below 登记机关 (or
     /// the last one on the page), re-read with the date character set (the
     /// authority's seal is stamped over it).
     func issueDate() throws -> FieldReading? {
-        let labelLine = page.lines.last { $0.text.contains("登记机关") || $0.text.contains("登记机") }
+        let labelLine = authorityLabelLine
         let dated = page.lines.filter { line in
             line.text.filter(\.isASCIIDigit).count >= 6 && line.text.count <= 16 && !line.text.contains("至")
                 && (line.text.contains("年") || line.text.contains("月"))
@@ -110,21 +116,21 @@ struct FieldExtractor {
     /// `establishedOn` (a licence is issued at or after its company's
     /// founding) and not after `today`.
     func issueDate(under seal: DetectedSeal, establishedOn: CalendarDate?, today: CalendarDate) throws -> FieldReading? {
-        let label = page.lines.last { $0.text.contains("登记机关") || $0.text.contains("登记机") }
+        let label = authorityLabelLine
         let candidates = page.lines.filter { line in
             line.box.intersection(seal.box) != nil && line.text.contains(where: \.isASCIIDigit)
                 && label.map { line.box.y > $0.box.y } ?? true
         }
-        let page = PixelBox(x: 0, y: 0, width: cleaned.grey.width, height: cleaned.grey.height)
+        let print = PrintUnderGreySeal(page: cleaned, seal: seal)
+        let bounds = PixelBox(x: 0, y: 0, width: cleaned.grey.width, height: cleaned.grey.height)
         for line in candidates.sorted(by: { $0.text.filter(\.isASCIIDigit).count > $1.text.filter(\.isASCIIDigit).count }) {
             // Wider than the line by its height each side: the garbled line
             // often lost its first or last character.
             let margin = max(4, line.box.height / 4)
             let region = PixelBox(x: line.box.x - line.box.height, y: line.box.y - margin,
                                   width: line.box.width + 2 * line.box.height, height: line.box.height + 2 * margin)
-            guard let region = region.intersection(page) else { continue }
-            let print = PrintUnderGreySeal.grey(of: cleaned, in: region, under: seal)
-            let text = try engine.recognize(print, RecognitionRequest(segmentation: .singleLine, dpi: cleaned.dpi,
+            guard let region = region.intersection(bounds) else { continue }
+            let text = try engine.recognize(print.grey(in: region), RecognitionRequest(segmentation: .singleLine, dpi: cleaned.dpi,
                                                                       whitelist: ValueCharacterSets.date))
             if !text.symbols.isEmpty, let date = DateText.firstDate(in: text.unspacedText),
                date >= establishedOn ?? date, date <= today {

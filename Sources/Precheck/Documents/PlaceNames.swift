@@ -15,21 +15,25 @@ struct PlaceNames: Sendable {
     static let shared = PlaceNames(divisions: .shared)
 
     init(divisions: AdministrativeDivisions) {
-        var paths: Set<String> = []
-        for county in divisions.countiesInUse {
-            let prefecture = county.prefecture ?? ""
-            paths.insert(county.province + prefecture + county.name)
-            if !prefecture.isEmpty { paths.insert(prefecture + county.name) }
-        }
         // Longest first, then by text: a fixed order, so ties snap the same way every run.
-        self.paths = paths.sorted { ($0.count, $1) > ($1.count, $0) }.map(Array.init)
-        var former: Set<[Character]> = []
-        for county in divisions.countiesNoLongerInUse {
-            let prefecture = county.prefecture ?? ""
-            former.insert(Array(county.province + prefecture + county.name))
-            if !prefecture.isEmpty { former.insert(Array(prefecture + county.name)) }
+        self.paths = Self.paths(of: divisions.countiesInUse).sorted { ($0.count, $1) > ($1.count, $0) }.map(Array.init)
+        self.formerPaths = Set(Self.paths(of: divisions.countiesNoLongerInUse).map(Array.init)).subtracting(self.paths)
+    }
+
+    /// A county's full path: province, prefecture (if any) and name.
+    static func fullPath(of county: Division) -> String {
+        county.province + (county.prefecture ?? "") + county.name
+    }
+
+    /// The full paths of `counties` and, where they have a prefecture, the
+    /// shorter prefecture + county forms.
+    static func paths(of counties: [Division]) -> Set<String> {
+        var paths: Set<String> = []
+        for county in counties {
+            paths.insert(fullPath(of: county))
+            if let prefecture = county.prefecture, !prefecture.isEmpty { paths.insert(prefecture + county.name) }
         }
-        self.formerPaths = former.subtracting(self.paths)
+        return paths
     }
 
     /// `text` with its leading place names replaced by the nearest real
@@ -47,8 +51,7 @@ struct PlaceNames: Sendable {
     func snap(_ text: String, hint: String? = nil) -> String {
         let characters = Array(text)
         if formerPaths.contains(where: { characters.starts(with: $0) }) { return text }
-        let hinted = hint.flatMap { AdministrativeDivisions.shared.current($0) }
-            .map { Array($0.province + ($0.prefecture ?? "") + $0.name) }
+        let hinted = hint.flatMap { AdministrativeDivisions.shared.current($0) }.map { Array(Self.fullPath(of: $0)) }
         var best: (path: [Character], length: Int, distance: Int)?
         var hintMatch: (length: Int, distance: Int)?
         var nearestOther = Int.max

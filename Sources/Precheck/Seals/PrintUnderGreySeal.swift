@@ -9,30 +9,35 @@ import PrecheckNative
 /// reads the border's arc through the date's digits as more characters
 /// (seed 2045: 53 of 56 copied licences lost their issue date, read as
 /// `20&0年07月17`).
-enum PrintUnderGreySeal {
+struct PrintUnderGreySeal {
+    let page: CleanedPage
+    let seal: DetectedSeal
+    /// Grey levels at or above this are not print: halfway between the
+    /// seal's median border level and the darkest print
+    /// (``SealInkImage/printCutoff(_:seal:region:sealPercentile:)``; with
+    /// the ring reader's 90th percentile 7 dates came right instead of 21);
+    /// 0 where the copy made the seal as dark as the print.
+    let darkestPaper: UInt8
+
+    /// Measures the seal's level against the print around it, once per seal.
+    init(page: CleanedPage, seal: DetectedSeal) {
+        let (region, raw) = SealInkImage.rawInk(of: seal, on: page)
+        let cutoff = SealInkImage.printCutoff(raw, seal: seal, region: region, sealPercentile: 50)
+        self.page = page
+        self.seal = seal
+        self.darkestPaper = cutoff.map { UInt8(max(0, min(255, 255 - $0))) } ?? 0
+    }
+
     /// `page.grey` over `region`, with the pixels on the seal's border
     /// stroke (``borderBand``) set to paper (255), except print: pixels
-    /// darker than the copy's seal ink where the copy kept the print clearly
-    /// darker (``SealInkImage/printCutoff(_:seal:region:sealPercentile:)``
-    /// with the seal's median level: 21 dates right against 7 with the
-    /// ring reader's 90th percentile), and strokes
-    /// that cross the border (ink just inside and just outside it on the
-    /// same ray).
-    static func grey(of page: CleanedPage, in region: PixelBox, under seal: DetectedSeal) -> Raster {
+    /// darker than ``darkestPaper``, and strokes that cross the border (ink
+    /// just inside and just outside it on the same ray).
+    func grey(in region: PixelBox) -> Raster {
         let grey = page.grey
-        let sealRegion = seal.box.expanded(by: 4, within: (grey.width, grey.height))
-        var raw = [Float](repeating: 0, count: sealRegion.area)
-        for y in 0..<sealRegion.height {
-            for x in 0..<sealRegion.width {
-                raw[y * sealRegion.width + x] = Float(255 - Int(grey[sealRegion.x + x, sealRegion.y + y]))
-            }
-        }
-        let cutoff = SealInkImage.printCutoff(raw, seal: seal, region: sealRegion, sealPercentile: 50)
-        let darkestPaper = cutoff.map { UInt8(max(0, min(255, 255 - $0))) } ?? 0
         func isInk(_ x: Double, _ y: Double) -> Bool {
             let (column, row) = (Int(x), Int(y))
             guard column >= 0, row >= 0, column < grey.width, row < grey.height else { return false }
-            return grey[column, row] < inkLevel
+            return grey[column, row] < Self.inkLevel
         }
         var kept = grey.cropped(to: region)
         for y in 0..<kept.height {
@@ -40,8 +45,8 @@ enum PrintUnderGreySeal {
                 let dx = Double(region.x + x) + 0.5 - seal.centreX, dy = Double(region.y + y) + 0.5 - seal.centreY
                 let u = dx / seal.radiusX, v = dy / seal.radiusY
                 let rho = (u * u + v * v).squareRoot()
-                guard borderBand.contains(rho) else { continue }
-                let inner = (borderBand.lowerBound - 0.02) / rho, outer = (borderBand.upperBound + 0.02) / rho
+                guard Self.borderBand.contains(rho) else { continue }
+                let inner = (Self.borderBand.lowerBound - 0.02) / rho, outer = (Self.borderBand.upperBound + 0.02) / rho
                 let crossed = isInk(seal.centreX + dx * inner, seal.centreY + dy * inner)
                     && isInk(seal.centreX + dx * outer, seal.centreY + dy * outer)
                 if !crossed { kept[x, y] = 255 }

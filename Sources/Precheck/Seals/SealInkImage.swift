@@ -14,6 +14,19 @@ struct SealInkImage: Sendable {
     static let maxHueDegrees = 35.0
 
     init(seal: DetectedSeal, page: CleanedPage) {
+        var (region, raw) = Self.rawInk(of: seal, on: page)
+        if seal.colour == .grey { raw = Self.withoutPrint(raw, seal: seal, region: region) }
+        // Full ink is the 95th percentile of the inked pixels, so faded stamps read as dark as fresh ones.
+        let inked = raw.filter { $0 > 25 }.sorted()
+        let full = max(60, inked.isEmpty ? 60 : inked[inked.count * 95 / 100])
+        let floor: Float = seal.colour == .red ? 15 : 40
+        darkness = raw.map { max(0, min(1, ($0 - floor) / (0.85 * full - floor))) }
+        self.region = region
+    }
+
+    /// The seal's surroundings (its box and 4 pixels more) and their raw
+    /// ink, row-major: red chroma for a red seal, 255 − grey for a grey one.
+    static func rawInk(of seal: DetectedSeal, on page: CleanedPage) -> (region: PixelBox, raw: [Float]) {
         let region = seal.box.expanded(by: 4, within: (page.colour.width, page.colour.height))
         var raw = [Float](repeating: 0, count: region.area)
         for y in 0..<region.height {
@@ -24,13 +37,7 @@ struct SealInkImage: Sendable {
                     : Float(255 - Int(page.grey.pixels[index]))
             }
         }
-        if seal.colour == .grey { raw = Self.withoutPrint(raw, seal: seal, region: region) }
-        // Full ink is the 95th percentile of the inked pixels, so faded stamps read as dark as fresh ones.
-        let inked = raw.filter { $0 > 25 }.sorted()
-        let full = max(60, inked.isEmpty ? 60 : inked[inked.count * 95 / 100])
-        let floor: Float = seal.colour == .red ? 15 : 40
-        darkness = raw.map { max(0, min(1, ($0 - floor) / (0.85 * full - floor))) }
-        self.region = region
+        return (region, raw)
     }
 
     /// Grey-seal darkness with black print removed. A black-and-white copy
@@ -58,6 +65,7 @@ struct SealInkImage: Sendable {
         }
         return cleared
     }
+
     /// The darkness halfway between a grey seal's own level and the
     /// darkest print over `region` (see ``withoutPrint(_:seal:region:)``),
     /// or `nil` when the print is not clearly darker than the seal.
